@@ -1,0 +1,171 @@
+//! SQLite storage: schema and migrations, queries, the audit log, backups.
+//!
+//! The only layer that speaks SQL. Every write that belongs together runs in one
+//! transaction; every error reaches the caller as a [`StoreError`] whose text a clerk can
+//! read.
+
+pub mod awards;
+mod catalogue;
+mod error;
+pub mod migrations;
+pub mod people;
+pub mod ratings;
+mod settings;
+pub mod units;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use error::StoreError;
+pub use people::PersonRow;
+
+/// What happened when the clerk removed something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// Nothing referred to it: the row is gone.
+    Deleted,
+    /// Records refer to it: it is kept, hidden from new work.
+    Deactivated,
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Open (creating when missing) the database at `path` and bring its schema up to date.
+    /// A database from a newer program, a changed schema, or a file that is not ours is
+    /// refused and left as it is.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+                path: dir.to_path_buf(),
+                source: e,
+            })?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Reading the schema first tells a damaged or foreign file apart before any write.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if path.is_some() {
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                log::warn!("journal mode is {mode}, not WAL");
+            }
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrations::migrate(&mut conn)?;
+        let mut store = Store { conn, path };
+        store.seed_catalogue()?;
+        Ok(store)
+    }
+
+    /// The database file, when it is one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The raw connection, for the store's own modules and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA integrity_check` and foreign keys: empty when all is well.
+    pub fn integrity_problems(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let fk: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "Bảng {} dòng {} trỏ tới {} không tồn tại",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                    r.get::<_, String>(2)?
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        problems.extend(fk);
+        Ok(problems)
+    }
+
+    /// Row counts of the main tables, for `thidua check` and the status bar.
+    pub fn counts(&self) -> Result<Vec<(&'static str, i64)>, StoreError> {
+        let tables = [
+            ("Đơn vị", "units"),
+            ("Cá nhân", "people"),
+            ("Xếp loại cá nhân", "person_ratings"),
+            ("Xếp loại đơn vị", "unit_ratings"),
+            ("Kỷ luật", "disciplines"),
+            ("Danh mục khen thưởng", "catalogue"),
+            ("Lịch sử khen thưởng", "awards"),
+            ("Nhật ký thay đổi", "audit_log"),
+        ];
+        tables
+            .iter()
+            .map(|(label, table)| {
+                let n: i64 =
+                    self.conn
+                        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+                Ok((*label, n))
+            })
+            .collect()
+    }
+
+    /// Run `f` in one transaction: all of it is written or none.
+    pub fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Audit entries for one row, newest first: (time, action, before, after).
+    pub fn audit_for(
+        &self,
+        table: &str,
+        row_id: i64,
+    ) -> Result<Vec<(String, String, Option<String>, Option<String>)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, action, before, after FROM audit_log WHERE table_name = ?1 AND row_id = ?2 ORDER BY id DESC",
+        )?;
+        let rows = stmt
+            .query_map(rusqlite::params![table, row_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests;
