@@ -215,11 +215,19 @@ mod tests {
     #[test]
     fn person_names_follow_family_name_order_for_same_given_name() {
         assert_ascending(
-            &["Đào Văn Bình", "Lê Bình", "Nguyễn Thị Bình", "Nguyễn Văn Bình"],
+            &[
+                "Đào Văn Bình",
+                "Lê Bình",
+                "Nguyễn Thị Bình",
+                "Nguyễn Văn Bình",
+            ],
             compare_person_names,
         );
         // Fewer middle words first.
-        assert_ascending(&["Lê Anh", "Lê Văn Anh", "Lê Văn An Anh"], compare_person_names);
+        assert_ascending(
+            &["Lê Anh", "Lê Văn Anh", "Lê Văn An Anh"],
+            compare_person_names,
+        );
         // Upper-case variants of a whole name come after the mixed-case ones.
         assert_ascending(&["Trần Thanh Anh", "PHAN ANH"], compare_person_names);
     }

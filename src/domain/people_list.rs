@@ -3,26 +3,18 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
-
 use super::collation::{person_name_key, text_key};
-use super::model::{Gender, Person, PersonId, PersonStatus, UnitId};
+#[cfg(test)]
+use super::model::{Gender, PersonStatus};
+use super::model::{Person, PersonId, UnitId};
 use super::text::{fold, folded_matches};
 
 /// One row of the people list with its precomputed keys.
 #[derive(Debug, Clone)]
 pub struct PersonListRow {
-    pub id: PersonId,
-    pub full_name: String,
-    pub gender: Gender,
-    pub birth_date: Option<NaiveDate>,
-    pub unit_id: UnitId,
+    pub person: Person,
     pub unit_name: String,
     pub unit_order: i64,
-    pub position: String,
-    pub position_rank: i64,
-    pub status: PersonStatus,
-    pub active: bool,
     /// Name, unit and position folded for accent-insensitive search.
     folded: String,
     name_key: Vec<u16>,
@@ -32,21 +24,20 @@ pub struct PersonListRow {
 impl PersonListRow {
     pub fn new(person: &Person, unit_name: &str, unit_order: i64) -> Self {
         Self {
-            id: person.id,
-            full_name: person.full_name.clone(),
-            gender: person.gender,
-            birth_date: person.birth_date,
-            unit_id: person.unit_id,
+            person: person.clone(),
             unit_name: unit_name.to_owned(),
             unit_order,
-            position: person.position.clone(),
-            position_rank: person.position_rank,
-            status: person.status,
-            active: person.active,
-            folded: fold(&format!("{} {} {}", person.full_name, person.position, unit_name)),
+            folded: fold(&format!(
+                "{} {} {}",
+                person.full_name, person.position, unit_name
+            )),
             name_key: person_name_key(&person.full_name),
             position_key: text_key(&person.position),
         }
+    }
+
+    pub fn id(&self) -> PersonId {
+        self.person.id
     }
 }
 
@@ -87,20 +78,21 @@ impl Default for ListQuery {
 
 fn compare(a: &PersonListRow, b: &PersonListRow, column: SortColumn) -> Ordering {
     let by_name = || a.name_key.cmp(&b.name_key);
+    let (pa, pb) = (&a.person, &b.person);
     match column {
         SortColumn::Name => by_name(),
-        SortColumn::Gender => a.gender.code().cmp(b.gender.code()).then_with(by_name),
-        SortColumn::BirthDate => a.birth_date.cmp(&b.birth_date).then_with(by_name),
+        SortColumn::Gender => pa.gender.code().cmp(pb.gender.code()).then_with(by_name),
+        SortColumn::BirthDate => pa.birth_date.cmp(&pb.birth_date).then_with(by_name),
         SortColumn::Position => a.position_key.cmp(&b.position_key).then_with(by_name),
         SortColumn::Unit => a
             .unit_order
             .cmp(&b.unit_order)
-            .then_with(|| a.unit_id.cmp(&b.unit_id))
-            .then_with(|| a.position_rank.cmp(&b.position_rank))
+            .then_with(|| pa.unit_id.cmp(&pb.unit_id))
+            .then_with(|| pa.position_rank.cmp(&pb.position_rank))
             .then_with(by_name),
-        SortColumn::Status => a.status.code().cmp(b.status.code()).then_with(by_name),
+        SortColumn::Status => pa.status.code().cmp(pb.status.code()).then_with(by_name),
     }
-    .then_with(|| a.id.cmp(&b.id))
+    .then_with(|| pa.id.cmp(&pb.id))
 }
 
 /// The indices of `rows` that match `query`, in the order it asks for.
@@ -109,8 +101,8 @@ pub fn filter_and_sort(rows: &[PersonListRow], query: &ListQuery) -> Vec<usize> 
     let mut hits: Vec<usize> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| query.include_inactive || r.active)
-        .filter(|(_, r)| query.unit.is_none_or(|u| r.unit_id == u))
+        .filter(|(_, r)| query.include_inactive || r.person.active)
+        .filter(|(_, r)| query.unit.is_none_or(|u| r.person.unit_id == u))
         .filter(|(_, r)| folded_matches(&r.folded, &needle))
         .map(|(i, _)| i)
         .collect();
@@ -125,7 +117,14 @@ pub fn filter_and_sort(rows: &[PersonListRow], query: &ListQuery) -> Vec<usize> 
 mod tests {
     use super::*;
 
-    fn row(id: i64, name: &str, unit_id: i64, unit_order: i64, rank: i64, active: bool) -> PersonListRow {
+    fn row(
+        id: i64,
+        name: &str,
+        unit_id: i64,
+        unit_order: i64,
+        rank: i64,
+        active: bool,
+    ) -> PersonListRow {
         let p = Person {
             id,
             full_name: name.into(),
@@ -144,7 +143,9 @@ mod tests {
     }
 
     fn names(rows: &[PersonListRow], idx: &[usize]) -> Vec<String> {
-        idx.iter().map(|&i| rows[i].full_name.clone()).collect()
+        idx.iter()
+            .map(|&i| rows[i].person.full_name.clone())
+            .collect()
     }
 
     #[test]
@@ -154,9 +155,18 @@ mod tests {
             row(2, "Đỗ Văn Đức", 1, 1, 50, true),
             row(3, "Trần Bình", 2, 2, 50, true),
         ];
-        let q = |s: &str| ListQuery { search: s.into(), ..ListQuery::default() };
-        assert_eq!(names(&rows, &filter_and_sort(&rows, &q("nguyen thi anh"))), vec!["Nguyễn Thị Ánh"]);
-        assert_eq!(names(&rows, &filter_and_sort(&rows, &q("duc"))), vec!["Đỗ Văn Đức"]);
+        let q = |s: &str| ListQuery {
+            search: s.into(),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            names(&rows, &filter_and_sort(&rows, &q("nguyen thi anh"))),
+            vec!["Nguyễn Thị Ánh"]
+        );
+        assert_eq!(
+            names(&rows, &filter_and_sort(&rows, &q("duc"))),
+            vec!["Đỗ Văn Đức"]
+        );
         assert_eq!(filter_and_sort(&rows, &q("")).len(), 3);
         assert!(filter_and_sort(&rows, &q("xyz")).is_empty());
     }
@@ -169,7 +179,10 @@ mod tests {
             row(3, "Nguyễn Ánh", 1, 1, 50, true),
             row(4, "Phạm Anh", 1, 1, 50, true),
         ];
-        let mut q = ListQuery { sort: SortColumn::Name, ..ListQuery::default() };
+        let mut q = ListQuery {
+            sort: SortColumn::Name,
+            ..ListQuery::default()
+        };
         assert_eq!(
             names(&rows, &filter_and_sort(&rows, &q)),
             vec!["Phạm Anh", "Nguyễn Ánh", "Trần Dũng", "Lê Văn Đức"]
@@ -191,7 +204,14 @@ mod tests {
             names(&rows, &filter_and_sort(&rows, &q)),
             vec!["Văn thư C", "Trưởng phòng A", "Chuyên viên B"]
         );
-        let all = ListQuery { include_inactive: true, unit: Some(1), ..ListQuery::default() };
-        assert_eq!(names(&rows, &filter_and_sort(&rows, &all)), vec!["Người đã nghỉ", "Văn thư C"]);
+        let all = ListQuery {
+            include_inactive: true,
+            unit: Some(1),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            names(&rows, &filter_and_sort(&rows, &all)),
+            vec!["Người đã nghỉ", "Văn thư C"]
+        );
     }
 }

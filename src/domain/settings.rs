@@ -71,8 +71,14 @@ mod tests {
     #[test]
     fn base_salary_takes_the_latest_in_force() {
         let history = [
-            BaseSalary { effective_from: d(2024, 7, 1), amount_vnd: 2_340_000 },
-            BaseSalary { effective_from: d(2023, 7, 1), amount_vnd: 1_800_000 },
+            BaseSalary {
+                effective_from: d(2024, 7, 1),
+                amount_vnd: 2_340_000,
+            },
+            BaseSalary {
+                effective_from: d(2023, 7, 1),
+                amount_vnd: 1_800_000,
+            },
         ];
         assert_eq!(base_salary_on(&history, d(2024, 6, 30)), Some(1_800_000));
         assert_eq!(base_salary_on(&history, d(2024, 7, 1)), Some(2_340_000));

@@ -136,3 +136,30 @@ mod tests {
         assert_eq!(given_name(""), "");
     }
 }
+
+/// Group the thousands the Vietnamese way: 2340000 → "2.340.000".
+pub fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    #[test]
+    fn groups_thousands_with_dots() {
+        assert_eq!(super::group_thousands(2_340_000), "2.340.000");
+        assert_eq!(super::group_thousands(999), "999");
+        assert_eq!(super::group_thousands(-1_000), "-1.000");
+        assert_eq!(super::group_thousands(0), "0");
+    }
+}

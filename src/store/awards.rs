@@ -42,14 +42,20 @@ impl Store {
             "SELECT a.* FROM awards a JOIN catalogue c ON c.id = a.catalogue_id
              WHERE {sql} ORDER BY a.year, c.sort_order, a.id"
         ))?;
-        let rows = stmt.query_map([id], award_from_row)?.collect::<Result<_, _>>()?;
+        let rows = stmt
+            .query_map([id], award_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(rows)
     }
 
     /// Every award record, for exports and reports.
     pub fn all_awards(&self) -> Result<Vec<AwardRecord>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT * FROM awards ORDER BY year, id")?;
-        let rows = stmt.query_map([], award_from_row)?.collect::<Result<_, _>>()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT * FROM awards ORDER BY year, id")?;
+        let rows = stmt
+            .query_map([], award_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(rows)
     }
 
@@ -60,7 +66,9 @@ impl Store {
     }
 
     pub fn delete_award(&mut self, id: AwardId) -> Result<(), StoreError> {
-        let n = self.conn.execute("DELETE FROM awards WHERE id = ?1", [id])?;
+        let n = self
+            .conn
+            .execute("DELETE FROM awards WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("bản ghi khen thưởng số {id}")));
         }
@@ -94,10 +102,23 @@ pub fn save_award_in(conn: &rusqlite::Connection, a: &AwardRecord) -> Result<Awa
         let n = conn.execute(
             "UPDATE awards SET person_id = ?1, unit_id = ?2, year = ?3, catalogue_id = ?4,
                  decision_number = ?5, decision_date = ?6, issuer = ?7, note = ?8 WHERE id = ?9",
-            params![person, unit, a.year, a.catalogue_id, a.decision_number, a.decision_date, a.issuer, a.note, a.id],
+            params![
+                person,
+                unit,
+                a.year,
+                a.catalogue_id,
+                a.decision_number,
+                a.decision_date,
+                a.issuer,
+                a.note,
+                a.id
+            ],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!("bản ghi khen thưởng số {}", a.id)));
+            return Err(StoreError::NotFound(format!(
+                "bản ghi khen thưởng số {}",
+                a.id
+            )));
         }
         Ok(a.id)
     }

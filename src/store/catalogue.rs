@@ -48,7 +48,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT * FROM catalogue ORDER BY sort_order, name")?;
-        let rows = stmt.query_map([], entry_from_row)?.collect::<Result<_, _>>()?;
+        let rows = stmt
+            .query_map([], entry_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(rows)
     }
 
@@ -77,8 +79,16 @@ impl Store {
                         sort_order = ?8, active = ?9
                      WHERE id = ?10",
                     params![
-                        e.code, e.name, e.subject_kind.code(), e.kind.code(), e.level.code(),
-                        e.decided_by, e.coefficient, e.sort_order, e.active, e.id
+                        e.code,
+                        e.name,
+                        e.subject_kind.code(),
+                        e.kind.code(),
+                        e.level.code(),
+                        e.decided_by,
+                        e.coefficient,
+                        e.sort_order,
+                        e.active,
+                        e.id
                     ],
                 )
                 .map_err(|err| conflict(err.into(), &e.code))?;

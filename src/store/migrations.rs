@@ -159,31 +159,76 @@ pub fn steps() -> Vec<Step> {
     let mut foundation = FOUNDATION.to_owned();
     for (table, columns) in [
         ("base_salary", &["id", "effective_from", "amount_vnd"][..]),
-        ("units", &["id", "name", "short_name", "kind", "sort_order", "active", "dissolved_on"][..]),
+        (
+            "units",
+            &[
+                "id",
+                "name",
+                "short_name",
+                "kind",
+                "sort_order",
+                "active",
+                "dissolved_on",
+            ][..],
+        ),
         (
             "people",
             &[
-                "id", "full_name", "gender", "birth_date", "unit_id", "position", "position_rank",
-                "is_department_leader", "recruited_on", "status", "status_date", "active",
+                "id",
+                "full_name",
+                "gender",
+                "birth_date",
+                "unit_id",
+                "position",
+                "position_rank",
+                "is_department_leader",
+                "recruited_on",
+                "status",
+                "status_date",
+                "active",
             ][..],
         ),
         ("person_ratings", &["id", "person_id", "year", "rating"][..]),
         ("unit_ratings", &["id", "unit_id", "year", "rating"][..]),
-        ("disciplines", &["id", "person_id", "form", "from_date", "to_date", "note"][..]),
-        ("review_periods", &["id", "person_id", "reason", "from_date", "to_date"][..]),
-        ("absences", &["id", "person_id", "kind", "from_date", "to_date", "note"][..]),
+        (
+            "disciplines",
+            &["id", "person_id", "form", "from_date", "to_date", "note"][..],
+        ),
+        (
+            "review_periods",
+            &["id", "person_id", "reason", "from_date", "to_date"][..],
+        ),
+        (
+            "absences",
+            &["id", "person_id", "kind", "from_date", "to_date", "note"][..],
+        ),
         (
             "catalogue",
             &[
-                "id", "code", "name", "subject_kind", "kind", "level", "decided_by", "coefficient",
-                "sort_order", "active",
+                "id",
+                "code",
+                "name",
+                "subject_kind",
+                "kind",
+                "level",
+                "decided_by",
+                "coefficient",
+                "sort_order",
+                "active",
             ][..],
         ),
         (
             "awards",
             &[
-                "id", "person_id", "unit_id", "year", "catalogue_id", "decision_number",
-                "decision_date", "issuer", "note",
+                "id",
+                "person_id",
+                "unit_id",
+                "year",
+                "catalogue_id",
+                "decision_number",
+                "decision_date",
+                "issuer",
+                "note",
             ][..],
         ),
     ] {
@@ -235,7 +280,8 @@ pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Step]) -> Result<(), 
     }
     // Check what was applied before touching anything.
     if has_table {
-        let mut stmt = conn.prepare("SELECT version, sql FROM schema_migrations ORDER BY version")?;
+        let mut stmt =
+            conn.prepare("SELECT version, sql FROM schema_migrations ORDER BY version")?;
         let applied: Vec<(i64, String)> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;

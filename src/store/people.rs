@@ -82,7 +82,8 @@ impl Store {
             self.conn
                 .execute("UPDATE people SET active = 0 WHERE id = ?1", [id])?
         } else {
-            self.conn.execute("DELETE FROM people WHERE id = ?1", [id])?
+            self.conn
+                .execute("DELETE FROM people WHERE id = ?1", [id])?
         };
         if n == 0 {
             return Err(StoreError::NotFound(format!("cá nhân số {id}")));
@@ -110,8 +111,15 @@ pub fn save_person_in(conn: &Connection, p: &Person) -> Result<PersonId, StoreEr
                  is_department_leader, recruited_on, status, status_date)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
-                p.full_name, p.gender.code(), p.birth_date, p.unit_id, p.position,
-                p.position_rank, p.is_department_leader, p.recruited_on, p.status.code(),
+                p.full_name,
+                p.gender.code(),
+                p.birth_date,
+                p.unit_id,
+                p.position,
+                p.position_rank,
+                p.is_department_leader,
+                p.recruited_on,
+                p.status.code(),
                 p.status_date
             ],
         )?;
@@ -123,9 +131,17 @@ pub fn save_person_in(conn: &Connection, p: &Person) -> Result<PersonId, StoreEr
                  recruited_on = ?8, status = ?9, status_date = ?10
              WHERE id = ?11",
             params![
-                p.full_name, p.gender.code(), p.birth_date, p.unit_id, p.position,
-                p.position_rank, p.is_department_leader, p.recruited_on, p.status.code(),
-                p.status_date, p.id
+                p.full_name,
+                p.gender.code(),
+                p.birth_date,
+                p.unit_id,
+                p.position,
+                p.position_rank,
+                p.is_department_leader,
+                p.recruited_on,
+                p.status.code(),
+                p.status_date,
+                p.id
             ],
         )?;
         if n == 0 {
@@ -134,4 +150,3 @@ pub fn save_person_in(conn: &Connection, p: &Person) -> Result<PersonId, StoreEr
         Ok(p.id)
     }
 }
-

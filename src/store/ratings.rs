@@ -8,12 +8,18 @@ use crate::domain::model::{Discipline, DisciplineForm, PersonId, Rating, UnitId}
 impl Store {
     /// A person's ratings by year, oldest first.
     pub fn person_ratings(&self, person: PersonId) -> Result<Vec<(i32, Rating)>, StoreError> {
-        self.ratings_query("SELECT year, rating FROM person_ratings WHERE person_id = ?1 ORDER BY year", person)
+        self.ratings_query(
+            "SELECT year, rating FROM person_ratings WHERE person_id = ?1 ORDER BY year",
+            person,
+        )
     }
 
     /// A unit's ratings by year, oldest first.
     pub fn unit_ratings(&self, unit: UnitId) -> Result<Vec<(i32, Rating)>, StoreError> {
-        self.ratings_query("SELECT year, rating FROM unit_ratings WHERE unit_id = ?1 ORDER BY year", unit)
+        self.ratings_query(
+            "SELECT year, rating FROM unit_ratings WHERE unit_id = ?1 ORDER BY year",
+            unit,
+        )
     }
 
     fn ratings_query(&self, sql: &str, id: i64) -> Result<Vec<(i32, Rating)>, StoreError> {

@@ -9,10 +9,15 @@ const ORGANISATION: &str = "organisation";
 
 impl Store {
     /// A setting stored as JSON, or `None` when it was never set or cannot be read.
-    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+    pub fn setting<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
         let text: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(text.and_then(|t| match serde_json::from_str(&t) {
             Ok(v) => Some(v),
@@ -23,7 +28,11 @@ impl Store {
         }))
     }
 
-    pub fn set_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<(), StoreError> {
+    pub fn set_setting<T: serde::Serialize>(
+        &mut self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
         let text = serde_json::to_string(value)
             .map_err(|e| StoreError::Conflict(format!("Không lưu được cài đặt {key}: {e}")))?;
         self.conn.execute(
@@ -45,9 +54,9 @@ impl Store {
 
     /// The history of mức lương cơ sở, oldest first.
     pub fn base_salaries(&self) -> Result<Vec<BaseSalary>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT effective_from, amount_vnd FROM base_salary ORDER BY effective_from")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT effective_from, amount_vnd FROM base_salary ORDER BY effective_from",
+        )?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(BaseSalary {
@@ -62,7 +71,9 @@ impl Store {
     /// Record the base salary in force from a date (replacing one from the same date).
     pub fn set_base_salary(&mut self, b: BaseSalary) -> Result<(), StoreError> {
         if b.amount_vnd <= 0 {
-            return Err(StoreError::Conflict("Mức lương cơ sở phải lớn hơn 0.".into()));
+            return Err(StoreError::Conflict(
+                "Mức lương cơ sở phải lớn hơn 0.".into(),
+            ));
         }
         self.conn.execute(
             "INSERT INTO base_salary(effective_from, amount_vnd) VALUES (?1, ?2)

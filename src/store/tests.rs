@@ -56,14 +56,19 @@ fn migrating_step_by_step_equals_a_fresh_database() {
     for n in 1..=all.len() {
         let prefix: Vec<Step> = all[..n]
             .iter()
-            .map(|s| Step { name: s.name, sql: s.sql.clone() })
+            .map(|s| Step {
+                name: s.name,
+                sql: s.sql.clone(),
+            })
             .collect();
         migrate_with(&mut stepwise, &prefix).unwrap();
     }
     assert_eq!(schema_dump(&fresh), schema_dump(&stepwise));
     // Running again changes nothing.
     migrate_with(&mut fresh, &all).unwrap();
-    let v: i64 = fresh.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = fresh
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, all.len() as i64);
 }
 
@@ -88,7 +93,9 @@ fn a_newer_database_is_refused_and_left_alone() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("newer schema must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
     assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }));
     assert!(err.to_string().contains("phiên bản mới hơn"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -100,7 +107,8 @@ fn a_foreign_or_damaged_file_is_refused() {
     let foreign = dir.path().join("khac.sqlite");
     {
         let conn = rusqlite::Connection::open(&foreign).unwrap();
-        conn.execute_batch("CREATE TABLE invoices(id INTEGER);").unwrap();
+        conn.execute_batch("CREATE TABLE invoices(id INTEGER);")
+            .unwrap();
     }
     assert!(matches!(Store::open(&foreign), Err(StoreError::Foreign)));
     let junk = dir.path().join("rac.sqlite");
@@ -123,7 +131,10 @@ fn unit_names_are_unique_with_a_vietnamese_message() {
     let mut s = Store::open_in_memory().unwrap();
     s.save_unit(&unit("Văn phòng")).unwrap();
     let err = s.save_unit(&unit("Văn phòng")).unwrap_err();
-    assert!(err.to_string().contains("Đã có đơn vị tên \"Văn phòng\""), "{err}");
+    assert!(
+        err.to_string().contains("Đã có đơn vị tên \"Văn phòng\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -221,7 +232,10 @@ fn a_catalogue_entry_in_use_is_deactivated_not_deleted() {
     .unwrap();
     assert_eq!(s.remove_catalogue_entry(id).unwrap(), Removal::Deactivated);
     let second = s
-        .save_catalogue_entry(&CatalogueEntry { code: "KHAC".into(), ..entry.clone() })
+        .save_catalogue_entry(&CatalogueEntry {
+            code: "KHAC".into(),
+            ..entry.clone()
+        })
         .unwrap();
     assert_eq!(s.remove_catalogue_entry(second).unwrap(), Removal::Deleted);
     let dup = s.save_catalogue_entry(&entry).unwrap_err();
@@ -234,8 +248,10 @@ fn ratings_set_replace_and_clear() {
     let u = s.save_unit(&unit("Văn phòng")).unwrap();
     let p = s.save_person(&person("Phạm Thị Lan", u)).unwrap();
     s.set_person_rating(p, 2024, Some(Rating::Good)).unwrap();
-    s.set_person_rating(p, 2024, Some(Rating::Excellent)).unwrap();
-    s.set_person_rating(p, 2025, Some(Rating::Completed)).unwrap();
+    s.set_person_rating(p, 2024, Some(Rating::Excellent))
+        .unwrap();
+    s.set_person_rating(p, 2025, Some(Rating::Completed))
+        .unwrap();
     assert_eq!(
         s.person_ratings(p).unwrap(),
         vec![(2024, Rating::Excellent), (2025, Rating::Completed)]

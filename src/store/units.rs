@@ -24,7 +24,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT * FROM units ORDER BY sort_order, name")?;
-        let rows = stmt.query_map([], unit_from_row)?.collect::<Result<_, _>>()?;
+        let rows = stmt
+            .query_map([], unit_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(rows)
     }
 

@@ -1,0 +1,152 @@
+//! The application: owns the store, the view model and the screens' state; applies the
+//! clerk's intents in one place after each frame; runs long work on worker threads.
+//! Errors become Vietnamese notifications, never panics.
+
+mod apply;
+mod excel;
+pub mod jobs;
+mod refresh;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::store::Store;
+use crate::ui::{self, Level, Notification, UiState, ViewModel};
+use jobs::{FilePicker, JobDone, Jobs, SystemFilePicker};
+
+/// How long an information toast stays (seconds); errors stay until dismissed.
+const TOAST_SECONDS: f64 = 6.0;
+
+/// What a finished background job gives back to the UI thread.
+pub enum JobOutput {
+    /// A message for the clerk, and whether data changed so lists must be reloaded.
+    Done { message: String, reload: bool },
+    /// An import read and checked, waiting for the clerk's confirmation.
+    ImportReady(Box<excel::PreparedImport>),
+}
+
+pub struct ThiduaApp {
+    store: Store,
+    pub vm: ViewModel,
+    pub ui: UiState,
+    jobs: Jobs<JobOutput>,
+    files: Arc<dyn FilePicker>,
+    pending_import: Option<Box<excel::PreparedImport>>,
+    next_notification: u64,
+    /// egui time of the current frame, for toasts.
+    now: f64,
+}
+
+impl ThiduaApp {
+    /// An app on an open store, with the system's file dialogs.
+    pub fn new(store: Store, today: NaiveDate, is_demo: bool) -> Self {
+        Self::with_file_picker(store, today, is_demo, Arc::new(SystemFilePicker))
+    }
+
+    /// An app with another way of choosing files (tests use a fixed path).
+    pub fn with_file_picker(
+        store: Store,
+        today: NaiveDate,
+        is_demo: bool,
+        files: Arc<dyn FilePicker>,
+    ) -> Self {
+        let mut app = Self {
+            store,
+            vm: ViewModel::new(today),
+            ui: UiState::default(),
+            jobs: Jobs::default(),
+            files,
+            pending_import: None,
+            next_notification: 1,
+            now: 0.0,
+        };
+        app.vm.is_demo = is_demo;
+        app.reload_all();
+        app
+    }
+
+    /// The store, for tests and the command line.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// One frame: show the screens, then apply what the clerk asked for.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        self.now = ui.ctx().input(|i| i.time);
+        self.jobs.set_waker(ui.ctx().clone());
+        for result in self.jobs.poll() {
+            self.job_finished(result);
+        }
+        self.vm.jobs = self.jobs.views();
+        let now = self.now;
+        self.vm
+            .notifications
+            .retain(|n| n.expires_at.is_none_or(|t| t > now));
+        let intents = ui::show(ui, &self.vm, &mut self.ui);
+        for intent in intents {
+            self.apply(intent);
+        }
+        if !self.jobs.is_idle() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        } else if let Some(next) = self
+            .vm
+            .notifications
+            .iter()
+            .filter_map(|n| n.expires_at)
+            .reduce(f64::min)
+        {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64((next - now).max(0.05)));
+        }
+    }
+
+    /// True while background work is under way.
+    pub fn is_busy(&self) -> bool {
+        !self.jobs.is_idle()
+    }
+
+    pub(crate) fn notify(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        match level {
+            Level::Error => log::error!("{text}"),
+            Level::Warning => log::warn!("{text}"),
+            _ => log::info!("{text}"),
+        }
+        let expires_at = match level {
+            Level::Error | Level::Warning => None,
+            _ => Some(self.now + TOAST_SECONDS),
+        };
+        self.vm.notifications.push(Notification {
+            id: self.next_notification,
+            level,
+            text,
+            expires_at,
+        });
+        self.next_notification += 1;
+    }
+
+    fn job_finished(&mut self, result: jobs::JobResult<JobOutput>) {
+        match result {
+            Ok(JobDone::Cancelled) => {}
+            Ok(JobDone::Value(JobOutput::Done { message, reload })) => {
+                if reload {
+                    self.reload_all();
+                }
+                self.notify(Level::Success, message);
+            }
+            Ok(JobDone::Value(JobOutput::ImportReady(prepared))) => {
+                self.vm.import_preview = Some(prepared.view());
+                self.pending_import = Some(prepared);
+            }
+            Err(message) => self.notify(Level::Error, message),
+        }
+    }
+}
+
+impl eframe::App for ThiduaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}

@@ -1,0 +1,83 @@
+//! Filling the view model from the store. Runs when data changes, never every frame.
+
+use std::collections::HashMap;
+
+use super::ThiduaApp;
+use crate::domain::history::summary_line;
+use crate::domain::model::Subject;
+use crate::domain::people_list::PersonListRow;
+use crate::store::StoreError;
+use crate::ui::Level;
+use crate::ui::view_model::HistoryView;
+
+impl ThiduaApp {
+    /// Reload everything the screens show.
+    pub(crate) fn reload_all(&mut self) {
+        if let Err(e) = self.try_reload_all() {
+            self.notify(Level::Error, format!("Không đọc được dữ liệu: {e}"));
+        }
+    }
+
+    fn try_reload_all(&mut self) -> Result<(), StoreError> {
+        self.vm.database_label = self
+            .store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(trong bộ nhớ)".into());
+        self.vm.org = self.store.organisation()?;
+        self.vm.base_salaries = self.store.base_salaries()?;
+        self.vm.catalogue = self.store.catalogue()?;
+        self.reload_people()?;
+        if let Some(subject) = self.vm.history.as_ref().map(|h| h.subject) {
+            self.load_history(subject)?;
+        }
+        Ok(())
+    }
+
+    /// Reload units and people (after a change to either).
+    pub(crate) fn reload_people(&mut self) -> Result<(), StoreError> {
+        self.vm.units = self.store.units()?;
+        let rows = self.store.people()?;
+        let mut counts = HashMap::new();
+        for r in rows.iter().filter(|r| r.person.active) {
+            *counts.entry(r.person.unit_id).or_insert(0) += 1;
+        }
+        self.vm.unit_head_counts = counts;
+        self.vm.people = rows
+            .iter()
+            .map(|r| PersonListRow::new(&r.person, &r.unit_name, r.unit_order))
+            .collect();
+        self.vm.people_version += 1;
+        Ok(())
+    }
+
+    /// Load one subject's history into the view model.
+    pub(crate) fn load_history(&mut self, subject: Subject) -> Result<(), StoreError> {
+        let (title, ratings) = match subject {
+            Subject::Person(id) => {
+                let p = self.store.person(id)?;
+                let unit = self.vm.unit_name(p.unit_id).to_owned();
+                let title = if p.position.is_empty() {
+                    format!("{} – {unit}", p.full_name)
+                } else {
+                    format!("{} – {}, {unit}", p.full_name, p.position)
+                };
+                (title, self.store.person_ratings(id)?)
+            }
+            Subject::Unit(id) => (
+                self.vm.unit_name(id).to_owned(),
+                self.store.unit_ratings(id)?,
+            ),
+        };
+        let records = self.store.awards_for(subject)?;
+        let summary = summary_line(&records, &self.vm.catalogue);
+        self.vm.history = Some(HistoryView {
+            subject,
+            title,
+            records,
+            ratings,
+            summary,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,97 @@
+//! What the clerk asked for. Screens emit intents; the app applies them in one place after
+//! the frame, talks to the store, and reports back through notifications.
+
+use crate::domain::model::{
+    AwardId, CatalogueEntry, CatalogueId, PersonId, Rating, Subject, UnitId,
+};
+use crate::domain::settings::{BaseSalary, Organisation};
+use crate::domain::validate::{AwardForm, PersonForm, UnitForm};
+
+/// The screens of the left navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    People,
+    History,
+    Catalogue,
+    Settings,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [
+        Screen::People,
+        Screen::History,
+        Screen::Catalogue,
+        Screen::Settings,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Screen::People => "Đơn vị & Cá nhân",
+            Screen::History => "Lịch sử khen thưởng",
+            Screen::Catalogue => "Danh mục danh hiệu, hình thức",
+            Screen::Settings => "Cài đặt",
+        }
+    }
+}
+
+/// What an Excel import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportKind {
+    Units,
+    People,
+    Ratings,
+    History,
+}
+
+impl ImportKind {
+    pub const ALL: [ImportKind; 4] = [
+        ImportKind::Units,
+        ImportKind::People,
+        ImportKind::Ratings,
+        ImportKind::History,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportKind::Units => "đơn vị",
+            ImportKind::People => "cá nhân",
+            ImportKind::Ratings => "xếp loại hằng năm",
+            ImportKind::History => "lịch sử khen thưởng",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    Navigate(Screen),
+    SaveUnit(UnitForm),
+    RemoveUnit(UnitId),
+    SavePerson(PersonForm),
+    RemovePerson(PersonId),
+    ReactivatePerson(PersonId),
+    /// Open the history screen on a person or unit.
+    OpenHistory(Subject),
+    SaveAward(AwardForm),
+    DeleteAward(AwardId),
+    SetRating {
+        subject: Subject,
+        year: i32,
+        rating: Option<Rating>,
+    },
+    SaveCatalogueEntry(CatalogueEntry),
+    RemoveCatalogueEntry(CatalogueId),
+    SaveOrganisation(Organisation),
+    AddBaseSalary(BaseSalary),
+    /// Ask for a file, then read it into a preview.
+    StartImport(ImportKind),
+    ConfirmImport,
+    CancelImport,
+    /// Ask where, then write an Excel template.
+    WriteTemplate(ImportKind),
+    /// Ask where, then export the people list.
+    ExportPeople,
+    /// Ask where, then export the shown subject's history.
+    ExportHistory(Subject),
+    DismissNotification(u64),
+}

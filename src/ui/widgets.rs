@@ -1,0 +1,123 @@
+//! Small shared widgets: labelled fields with their errors, the unsaved-changes guard.
+
+use egui::{Color32, RichText, TextEdit, Ui};
+
+use crate::domain::validate::FieldError;
+
+pub const ERROR_COLOR: Color32 = Color32::from_rgb(190, 30, 30);
+
+/// The first error for `field`, if any.
+pub fn field_error<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
+}
+
+/// A row of a form grid: the label, a single-line text field labelled by it, and the
+/// field's error under it. Returns the field's response.
+pub fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    error: Option<&str>,
+    hint: &str,
+) -> egui::Response {
+    let label_response = ui.label(label);
+    let response = ui
+        .add(
+            TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(260.0),
+        )
+        .labelled_by(label_response.id);
+    ui.end_row();
+    error_row(ui, error);
+    response
+}
+
+/// An error line under a field (an empty cell and the red text).
+pub fn error_row(ui: &mut Ui, error: Option<&str>) {
+    if let Some(message) = error {
+        ui.label("");
+        ui.label(RichText::new(message).color(ERROR_COLOR).small());
+        ui.end_row();
+    }
+}
+
+/// A labelled combo box over a closed set of values.
+pub fn combo_row<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    value: &mut Option<T>,
+    choices: &[T],
+    name: impl Fn(T) -> String,
+    error: Option<&str>,
+) {
+    let label_response = ui.label(label);
+    let selected = value.map(&name).unwrap_or_else(|| "— chọn —".to_owned());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            for &c in choices {
+                ui.selectable_value(value, Some(c), name(c));
+            }
+        })
+        .response
+        .labelled_by(label_response.id);
+    ui.end_row();
+    error_row(ui, error);
+}
+
+/// What the clerk chose in the unsaved-changes dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiscardChoice {
+    Save,
+    Discard,
+    Stay,
+}
+
+/// The modal asking what to do with unsaved changes. `None` while the clerk has not chosen.
+pub fn unsaved_changes_modal(ctx: &egui::Context) -> Option<DiscardChoice> {
+    let mut choice = None;
+    egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+        ui.heading("Có thay đổi chưa lưu");
+        ui.label("Biểu mẫu đang mở có thay đổi chưa được lưu. Bạn muốn làm gì?");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Lưu thay đổi").clicked() {
+                choice = Some(DiscardChoice::Save);
+            }
+            if ui.button("Bỏ thay đổi").clicked() {
+                choice = Some(DiscardChoice::Discard);
+            }
+            if ui.button("Quay lại sửa tiếp").clicked() {
+                choice = Some(DiscardChoice::Stay);
+            }
+        });
+    });
+    choice
+}
+
+/// Ctrl+S pressed this frame (consumed).
+pub fn save_shortcut(ctx: &egui::Context) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::S))
+}
+
+/// Ctrl+F pressed this frame (consumed).
+pub fn find_shortcut(ctx: &egui::Context) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::F))
+}
+
+/// A clickable column header showing the sort direction.
+pub fn sort_header(ui: &mut Ui, label: &str, active: bool, ascending: bool) -> bool {
+    let text = if active {
+        format!("{label} {}", if ascending { "˄" } else { "˅" })
+    } else {
+        label.to_owned()
+    };
+    ui.add(egui::Button::new(super::fonts::bold(text)).frame(false))
+        .clicked()
+}
