@@ -234,11 +234,69 @@ pub fn steps() -> Vec<Step> {
     ] {
         foundation.push_str(&audit_triggers(table, columns));
     }
-    vec![Step {
-        name: "foundation",
-        sql: foundation,
-    }]
+    vec![
+        Step {
+            name: "foundation",
+            sql: foundation,
+        },
+        Step {
+            name: "register_and_plans",
+            sql: format!(
+                "{REGISTER_AND_PLANS}{}{}",
+                audit_triggers(
+                    "outgoing_documents",
+                    &["id", "year", "kind", "number", "issued_on", "summary"]
+                ),
+                audit_triggers(
+                    "plans",
+                    &[
+                        "id",
+                        "year",
+                        "version",
+                        "status",
+                        "document_id",
+                        "amends",
+                        "data"
+                    ]
+                )
+            ),
+        },
+    ]
 }
+
+/// Sổ văn bản đi (numbers per year and document type, never reused) and campaign plans.
+const REGISTER_AND_PLANS: &str = "
+CREATE TABLE outgoing_documents (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (length(kind) > 0),
+    number INTEGER NOT NULL CHECK (number > 0),
+    issued_on TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, kind, number)
+);
+CREATE TRIGGER outgoing_documents_never_reused BEFORE DELETE ON outgoing_documents BEGIN
+    SELECT RAISE(ABORT, 'Số văn bản đã cấp không được xóa hay dùng lại.');
+END;
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'issued', 'superseded')),
+    document_id INTEGER REFERENCES outgoing_documents(id) ON DELETE RESTRICT,
+    amends INTEGER REFERENCES plans(id) ON DELETE RESTRICT,
+    data TEXT NOT NULL,
+    UNIQUE (year, version)
+);
+CREATE TRIGGER plans_issued_are_read_only BEFORE UPDATE ON plans
+WHEN OLD.status = 'issued' AND NOT (NEW.status = 'superseded' AND NEW.data = OLD.data) BEGIN
+    SELECT RAISE(ABORT, 'Kế hoạch đã ban hành không sửa được; hãy tạo bản sửa đổi.');
+END;
+CREATE TRIGGER plans_issued_not_deleted BEFORE DELETE ON plans
+WHEN OLD.status <> 'draft' BEGIN
+    SELECT RAISE(ABORT, 'Kế hoạch đã ban hành không xóa được.');
+END;
+";
 
 const BOOKKEEPING: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

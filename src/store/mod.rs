@@ -10,6 +10,7 @@ mod error;
 pub mod migrations;
 pub mod people;
 pub mod ratings;
+pub mod register;
 mod settings;
 pub mod units;
 

@@ -8,9 +8,10 @@ use egui::{FontData, FontDefinitions, FontFamily};
 /// The family for real bold text (`RichText::strong()` only brightens).
 pub const BOLD: &str = "bold";
 
-/// Install the bundled fonts into `ctx`.
+/// Install the bundled fonts and the light office theme into `ctx`.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
+    ctx.set_theme(egui::Theme::Light);
 }
 
 /// Font definitions with Noto Sans first in every family.
