@@ -10,5 +10,6 @@ pub mod cli;
 pub mod docs;
 pub mod domain;
 pub mod exchange;
+pub mod platform;
 pub mod store;
 pub mod ui;

@@ -66,6 +66,14 @@ impl ThiduaApp {
         app
     }
 
+    /// Warn that the database sits on a network drive.
+    pub fn warn_network_drive(&mut self) {
+        self.notify(
+            Level::Warning,
+            "Cơ sở dữ liệu đang nằm trên ổ mạng. SQLite khóa tệp qua mạng không tin cậy: hãy chép tệp về ổ đĩa của máy để tránh hỏng dữ liệu.",
+        );
+    }
+
     /// The store, for tests and the command line.
     pub fn store(&self) -> &Store {
         &self.store

@@ -9,6 +9,7 @@ mod catalogue;
 mod error;
 pub mod migrations;
 pub mod people;
+pub mod plans;
 pub mod ratings;
 pub mod register;
 mod settings;
