@@ -14,6 +14,7 @@ pub mod ratings;
 pub mod register;
 mod settings;
 pub mod units;
+pub mod workload;
 
 use std::path::{Path, PathBuf};
 

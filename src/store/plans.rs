@@ -17,14 +17,6 @@ pub enum PlanStatus {
 }
 
 impl PlanStatus {
-    fn code(self) -> &'static str {
-        match self {
-            PlanStatus::Draft => "draft",
-            PlanStatus::Issued => "issued",
-            PlanStatus::Superseded => "superseded",
-        }
-    }
-
     fn from_code(code: &str) -> Self {
         match code {
             "issued" => PlanStatus::Issued,
