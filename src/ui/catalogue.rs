@@ -47,6 +47,9 @@ impl CatalogueScreen {
             );
             let mut open = None;
             ui.style_mut().interaction.selectable_labels = false;
+            {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            }
             TableBuilder::new(ui)
                 .id_salt("catalogue-table")
                 .striped(true)
@@ -79,36 +82,40 @@ impl CatalogueScreen {
                     body.rows(22.0, vm.catalogue.len(), |mut row| {
                         let e = &vm.catalogue[row.index()];
                         row.col(|ui| {
-                            ui.label(&e.code);
+                            widgets::cell(ui, &e.code);
                         });
                         row.col(|ui| {
-                            ui.label(&e.name);
+                            widgets::cell(ui, &e.name);
                         });
                         row.col(|ui| {
-                            ui.label(e.subject_kind.label());
+                            widgets::cell(ui, e.subject_kind.label());
                         });
                         row.col(|ui| {
-                            ui.label(e.kind.label());
+                            widgets::cell(ui, e.kind.label());
                         });
                         row.col(|ui| {
-                            ui.label(e.level.label());
+                            widgets::cell(ui, e.level.label());
                         });
                         row.col(|ui| {
-                            ui.label(&e.decided_by);
+                            widgets::cell(ui, &e.decided_by);
                         });
                         row.col(|ui| {
-                            ui.label(
+                            widgets::cell(
+                                ui,
                                 e.coefficient
                                     .map(|c| c.to_string().replace('.', ","))
                                     .unwrap_or_else(|| "—".into()),
                             );
                         });
                         row.col(|ui| {
-                            ui.label(if e.active {
-                                "Đang dùng"
-                            } else {
-                                "Ngừng dùng"
-                            });
+                            widgets::cell(
+                                ui,
+                                if e.active {
+                                    "Đang dùng"
+                                } else {
+                                    "Ngừng dùng"
+                                },
+                            );
                         });
                         if row.response().clicked() {
                             open = Some(e.clone());

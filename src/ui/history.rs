@@ -137,6 +137,9 @@ impl HistoryScreen {
         ui.add_space(6.0);
         let mut edit = None;
         let mut delete = None;
+        {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        }
         TableBuilder::new(ui)
             .id_salt("history-table")
             .striped(true)
@@ -167,22 +170,22 @@ impl HistoryScreen {
                 for record in &history.records {
                     body.row(22.0, |mut row| {
                         row.col(|ui| {
-                            ui.label(record.year.to_string());
+                            widgets::cell(ui, record.year.to_string());
                         });
                         row.col(|ui| {
-                            ui.label(vm.catalogue_name(record.catalogue_id));
+                            widgets::cell(ui, vm.catalogue_name(record.catalogue_id));
                         });
                         row.col(|ui| {
-                            ui.label(&record.decision_number);
+                            widgets::cell(ui, &record.decision_number);
                         });
                         row.col(|ui| {
-                            ui.label(format_opt_date(record.decision_date));
+                            widgets::cell(ui, format_opt_date(record.decision_date));
                         });
                         row.col(|ui| {
-                            ui.label(&record.issuer);
+                            widgets::cell(ui, &record.issuer);
                         });
                         row.col(|ui| {
-                            ui.label(&record.note);
+                            widgets::cell(ui, &record.note);
                         });
                         row.col(|ui| {
                             if ui.small_button("Sửa").clicked() {

@@ -150,7 +150,7 @@ impl PeopleScreen {
         self.toolbar(ui, vm, intents);
         egui::Panel::left("people-units")
             .resizable(true)
-            .default_size(230.0)
+            .default_size(210.0)
             .show(ui, |ui| self.units_panel(ui, vm));
         if self.person_form.is_some() || self.unit_form.is_some() {
             egui::Panel::right("people-form")
@@ -247,17 +247,18 @@ impl PeopleScreen {
         let selected = self.selected;
         // A click anywhere on a row selects it: labels must not take the click for text selection.
         ui.style_mut().interaction.selectable_labels = false;
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         TableBuilder::new(ui)
             .id_salt("people-table")
             .striped(true)
             .sense(Sense::click())
             .column(Column::exact(48.0))
-            .column(Column::initial(210.0).resizable(true).clip(true))
-            .column(Column::exact(56.0))
-            .column(Column::exact(96.0))
+            .column(Column::initial(190.0).resizable(true).clip(true))
+            .column(Column::exact(60.0))
+            .column(Column::exact(88.0))
+            .column(Column::initial(150.0).resizable(true).clip(true))
             .column(Column::initial(170.0).resizable(true).clip(true))
-            .column(Column::initial(200.0).resizable(true).clip(true))
-            .column(Column::remainder())
+            .column(Column::remainder().at_least(90.0).clip(true))
             .header(26.0, |mut header| {
                 header.col(|ui| {
                     ui.label(bold("STT"));
@@ -285,29 +286,29 @@ impl PeopleScreen {
                     };
                     row.set_selected(selected == Some(r.id()));
                     row.col(|ui| {
-                        ui.label((n + 1).to_string());
+                        widgets::cell(ui, (n + 1).to_string());
                     });
                     row.col(|ui| {
-                        ui.label(&r.person.full_name);
+                        widgets::cell(ui, &r.person.full_name);
                     });
                     row.col(|ui| {
-                        ui.label(r.person.gender.label());
+                        widgets::cell(ui, r.person.gender.label());
                     });
                     row.col(|ui| {
-                        ui.label(format_opt_date(r.person.birth_date));
+                        widgets::cell(ui, format_opt_date(r.person.birth_date));
                     });
                     row.col(|ui| {
-                        ui.label(&r.person.position);
+                        widgets::cell(ui, &r.person.position);
                     });
                     row.col(|ui| {
-                        ui.label(&r.unit_name);
+                        widgets::cell(ui, &r.unit_name);
                     });
                     row.col(|ui| {
                         let mut status = r.person.status.label().to_owned();
                         if !r.person.active {
                             status.push_str(" (đã ẩn)");
                         }
-                        ui.label(status);
+                        widgets::cell(ui, status);
                     });
                     if row.response().clicked() {
                         clicked_row = Some(r.id());

@@ -121,3 +121,8 @@ pub fn sort_header(ui: &mut Ui, label: &str, active: bool, ascending: bool) -> b
     ui.add(egui::Button::new(super::fonts::bold(text)).frame(false))
         .clicked()
 }
+
+/// A table cell's text on one line, cut with "…" when the column is too narrow.
+pub fn cell(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).truncate());
+}
