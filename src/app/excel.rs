@@ -1,26 +1,190 @@
-//! Excel import and export, run as background jobs.
+//! Excel import and export as background jobs: the file dialog, reading and writing run on
+//! a worker thread; the clerk confirms an import after its preview.
 
-use super::ThiduaApp;
-use crate::store::StoreError;
-use crate::ui::Intent;
+use std::sync::Arc;
+
+use super::jobs::{FilePicker, JobDone};
+use super::{JobOutput, ThiduaApp};
+use crate::domain::model::Subject;
+use crate::exchange::{self, Context, Kind, Preview};
+use crate::store::{Store, StoreError};
 use crate::ui::view_model::ImportPreviewView;
+use crate::ui::{ImportKind, Intent, Level};
 
 /// An import read and checked, waiting for the clerk to confirm.
 pub struct PreparedImport {
-    view: ImportPreviewView,
+    preview: Preview,
 }
 
 impl PreparedImport {
     pub fn view(&self) -> ImportPreviewView {
-        self.view.clone()
+        ImportPreviewView {
+            kind: match self.preview.kind {
+                Kind::Units => ImportKind::Units,
+                Kind::People => ImportKind::People,
+                Kind::Ratings => ImportKind::Ratings,
+                Kind::History => ImportKind::History,
+            },
+            file_name: self.preview.file.display().to_string(),
+            changes: self
+                .preview
+                .changes
+                .iter()
+                .map(|(row, _, line)| format!("Dòng {row}: {line}"))
+                .collect(),
+            problems: self.preview.problems.clone(),
+        }
     }
 }
 
+fn kind_of(kind: ImportKind) -> Kind {
+    match kind {
+        ImportKind::Units => Kind::Units,
+        ImportKind::People => Kind::People,
+        ImportKind::Ratings => Kind::Ratings,
+        ImportKind::History => Kind::History,
+    }
+}
+
+const EXCEL: (&str, &[&str]) = ("Tệp Excel", &["xlsx"]);
+
 impl ThiduaApp {
     pub(super) fn apply_excel(&mut self, intent: Intent) -> Result<(), StoreError> {
-        let _ = (intent, &self.pending_import);
-        Err(StoreError::Conflict(
-            "Chức năng nhập, xuất Excel chưa sẵn sàng trong bản này.".into(),
-        ))
+        let files: Arc<dyn FilePicker> = self.files.clone();
+        match intent {
+            Intent::StartImport(kind) => {
+                let kind = kind_of(kind);
+                let units = self.store.units()?;
+                let people = self.store.people()?;
+                let catalogue = self.store.catalogue()?;
+                let awards = self.store.all_awards()?;
+                let today = self.vm.today;
+                self.jobs
+                    .spawn(format!("Đọc tệp {}", kind.label()), move |progress| {
+                        let Some(path) = files.pick_open(
+                            &format!("Chọn tệp Excel {}", kind.label()),
+                            EXCEL.0,
+                            EXCEL.1,
+                        ) else {
+                            return Ok(JobDone::Cancelled);
+                        };
+                        progress.set(0, 1);
+                        let ctx = Context {
+                            units: &units,
+                            people: &people,
+                            catalogue: &catalogue,
+                            awards: &awards,
+                            today,
+                        };
+                        let preview =
+                            exchange::read(kind, &path, &ctx).map_err(|e| e.to_string())?;
+                        Ok(JobDone::Value(JobOutput::ImportReady(Box::new(
+                            PreparedImport { preview },
+                        ))))
+                    });
+            }
+            Intent::ConfirmImport => {
+                let Some(prepared) = self.pending_import.take() else {
+                    return Ok(());
+                };
+                self.vm.import_preview = None;
+                match self.store.path().map(|p| p.to_path_buf()) {
+                    Some(path) => self.jobs.spawn("Ghi dữ liệu nhập", move |progress| {
+                        let mut store = Store::open(&path).map_err(|e| e.to_string())?;
+                        let summary =
+                            exchange::commit(&prepared.preview, &mut store, &mut |d, t| {
+                                progress.set(d, t)
+                            })
+                            .map_err(|e| e.to_string())?;
+                        Ok(JobDone::Value(JobOutput::Done {
+                            message: format!("Đã nhập xong: {}.", summary.describe()),
+                            reload: true,
+                        }))
+                    }),
+                    None => {
+                        let summary =
+                            exchange::commit(&prepared.preview, &mut self.store, &mut |_, _| {})
+                                .map_err(|e| StoreError::Conflict(e.to_string()))?;
+                        self.reload_all();
+                        self.notify(
+                            Level::Success,
+                            format!("Đã nhập xong: {}.", summary.describe()),
+                        );
+                    }
+                }
+            }
+            Intent::CancelImport => {
+                self.pending_import = None;
+                self.vm.import_preview = None;
+                self.notify(Level::Info, "Đã hủy nhập; không có dữ liệu nào được ghi.");
+            }
+            Intent::WriteTemplate(kind) => {
+                let kind = kind_of(kind);
+                let units = self.store.units()?;
+                let catalogue = self.store.catalogue()?;
+                self.jobs.spawn("Tạo tệp mẫu", move |_| {
+                    let Some(path) = files.pick_save(
+                        "Lưu tệp mẫu Excel",
+                        &format!("{}.xlsx", kind.file_stem()),
+                        EXCEL.0,
+                        EXCEL.1,
+                    ) else {
+                        return Ok(JobDone::Cancelled);
+                    };
+                    exchange::write_template(kind, &path, &units, &catalogue)
+                        .map_err(|e| e.to_string())?;
+                    Ok(JobDone::Value(JobOutput::Done {
+                        message: format!("Đã lưu tệp mẫu {}.", path.display()),
+                        reload: false,
+                    }))
+                });
+            }
+            Intent::ExportPeople => {
+                let people = self.store.people()?;
+                self.jobs.spawn("Xuất danh sách cá nhân", move |progress| {
+                    let Some(path) = files.pick_save(
+                        "Xuất danh sách cá nhân",
+                        "danh-sach-ca-nhan.xlsx",
+                        EXCEL.0,
+                        EXCEL.1,
+                    ) else {
+                        return Ok(JobDone::Cancelled);
+                    };
+                    exchange::export_people(&path, &people, &mut |d, t| progress.set(d, t))
+                        .map_err(|e| e.to_string())?;
+                    Ok(JobDone::Value(JobOutput::Done {
+                        message: format!("Đã xuất {} cá nhân ra {}.", people.len(), path.display()),
+                        reload: false,
+                    }))
+                });
+            }
+            Intent::ExportHistory(subject) => {
+                let records = self.store.awards_for(subject)?;
+                let catalogue = self.store.catalogue()?;
+                let title = match subject {
+                    Subject::Person(id) => self.store.person(id)?.full_name,
+                    Subject::Unit(id) => self.vm.unit_name(id).to_owned(),
+                };
+                self.jobs.spawn("Xuất lịch sử khen thưởng", move |_| {
+                    let name = format!(
+                        "lich-su-khen-thuong-{}.xlsx",
+                        crate::domain::text::slug(&title)
+                    );
+                    let Some(path) =
+                        files.pick_save("Xuất lịch sử khen thưởng", &name, EXCEL.0, EXCEL.1)
+                    else {
+                        return Ok(JobDone::Cancelled);
+                    };
+                    exchange::export_history(&path, &title, &records, &catalogue)
+                        .map_err(|e| e.to_string())?;
+                    Ok(JobDone::Value(JobOutput::Done {
+                        message: format!("Đã xuất lịch sử khen thưởng ra {}.", path.display()),
+                        reload: false,
+                    }))
+                });
+            }
+            _ => {}
+        }
+        Ok(())
     }
 }

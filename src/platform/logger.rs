@@ -1,4 +1,4 @@
-//! A small log: warnings and errors (and the renderer chosen at start) go to stderr and to
+//! A small log: warnings and errors (and the renderer chosen at start) go to
 //! `thidua.log` in the data folder, so IT staff can read what happened on the clerk's PC.
 
 use std::fs::{File, OpenOptions};
@@ -25,7 +25,6 @@ impl log::Log for FileLogger {
             record.level(),
             record.args()
         );
-        eprint!("{line}");
         if let Some(file) = &self.file
             && let Ok(mut f) = file.lock()
         {
@@ -36,7 +35,7 @@ impl log::Log for FileLogger {
     fn flush(&self) {}
 }
 
-/// Start logging into `folder/thidua.log` (stderr only when the file cannot be opened).
+/// Start logging into `folder/thidua.log` (nothing is logged when it cannot be opened).
 pub fn init(folder: &Path) {
     let _ = std::fs::create_dir_all(folder);
     let file = OpenOptions::new()

@@ -1,0 +1,156 @@
+//! The command line, for IT staff and scripts. Every failure prints a Vietnamese message
+//! and exits non-zero.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand};
+
+use crate::exchange::{Kind, batch};
+use crate::platform::paths;
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "thidua",
+    version,
+    about = "Thi đua – Khen thưởng: phần mềm cho Hội đồng Thi đua – Khen thưởng Sở Công Thương",
+    long_about = None
+)]
+pub struct Cli {
+    /// Đường dẫn tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu của người dùng)
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "demo")]
+    pub db: Option<PathBuf>,
+    /// Mở cơ sở dữ liệu minh họa riêng (tạo mới khi chưa có), không đụng tới dữ liệu thật
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Bộ dựng hình cửa sổ: auto, wgpu, glow, software (hoặc biến môi trường THIDUA_RENDERER)
+    #[arg(long, value_name = "TÊN")]
+    pub renderer: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Kiểm tra tính toàn vẹn, lược đồ và in số lượng bản ghi
+    Check,
+    /// Nhập dữ liệu từ tệp Excel (.xlsx)
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Xuất dữ liệu ra tệp Excel (.xlsx)
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// (for the reliability tests) write batches through the store and report each one
+    /// on stdout once it is committed
+    #[command(hide = true)]
+    Workload {
+        #[arg(long, default_value_t = 1_000)]
+        batches: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Danh sách cá nhân
+    People { file: PathBuf },
+    /// Lịch sử khen thưởng
+    History { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Danh sách cá nhân, theo thứ tự tên tiếng Việt
+    People { file: PathBuf },
+}
+
+impl Cli {
+    /// The database file this command line asks for.
+    pub fn database_path(&self) -> PathBuf {
+        if self.demo {
+            paths::demo_database_path()
+        } else {
+            self.db.clone().unwrap_or_else(paths::default_database_path)
+        }
+    }
+}
+
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Open the database the command line asks for; the demo database is created and filled
+/// when missing.
+pub fn open_store(cli: &Cli) -> Result<Store, String> {
+    let path = cli.database_path();
+    if cli.demo {
+        open_demo(&path, today())
+    } else {
+        Store::open(&path)
+            .map_err(|e| format!("Không mở được cơ sở dữ liệu {}: {e}", path.display()))
+    }
+}
+
+/// Open the demo database at `path`, creating and filling it when it has no units yet.
+pub fn open_demo(path: &Path, today: NaiveDate) -> Result<Store, String> {
+    let mut store = Store::open(path).map_err(|e| {
+        format!(
+            "Không mở được cơ sở dữ liệu minh họa {}: {e}",
+            path.display()
+        )
+    })?;
+    if store.units().map_err(|e| e.to_string())?.is_empty() {
+        crate::demo::populate_demo(&mut store, today)
+            .map_err(|e| format!("Không tạo được dữ liệu minh họa: {e}"))?;
+    }
+    Ok(store)
+}
+
+/// Run a headless subcommand; the text to print on success.
+pub fn run_command(store: &mut Store, command: &Command) -> Result<String, String> {
+    match command {
+        Command::Check => check(store),
+        Command::Workload { batches } => crate::store::workload::run(store, *batches)
+            .map(|n| format!("{n} lô đã ghi\n"))
+            .map_err(|e| e.to_string()),
+        Command::Import { what } => {
+            let (kind, file) = match what {
+                ImportWhat::People { file } => (Kind::People, file),
+                ImportWhat::History { file } => (Kind::History, file),
+            };
+            batch::import_file(store, kind, file, today())
+        }
+        Command::Export {
+            what: ExportWhat::People { file },
+        } => batch::export_people_file(store, file),
+    }
+}
+
+fn check(store: &Store) -> Result<String, String> {
+    let problems = store.integrity_problems().map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    out.push_str(&format!(
+        "Cơ sở dữ liệu: {}\nLược đồ: phiên bản {}\n",
+        store
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        crate::store::migrations::latest_version()
+    ));
+    for (label, n) in store.counts().map_err(|e| e.to_string())? {
+        out.push_str(&format!("{label}: {n}\n"));
+    }
+    if problems.is_empty() {
+        out.push_str("Kiểm tra toàn vẹn: tốt.\n");
+        Ok(out)
+    } else {
+        Err(format!(
+            "{out}Kiểm tra toàn vẹn phát hiện lỗi:\n{}\nHãy khôi phục từ bản sao lưu gần nhất.",
+            problems.join("\n")
+        ))
+    }
+}
