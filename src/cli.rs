@@ -45,6 +45,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// In văn bản ra tệp PDF
+    Print {
+        #[command(subcommand)]
+        what: PrintWhat,
+    },
     /// (for the reliability tests) write batches through the store and report each one
     /// on stdout once it is committed
     #[command(hide = true)]
@@ -60,6 +65,16 @@ pub enum ImportWhat {
     People { file: PathBuf },
     /// Lịch sử khen thưởng
     History { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrintWhat {
+    /// Kế hoạch phát động phong trào thi đua của năm
+    Plan {
+        year: i32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -114,6 +129,9 @@ pub fn open_demo(path: &Path, today: NaiveDate) -> Result<Store, String> {
 pub fn run_command(store: &mut Store, command: &Command) -> Result<String, String> {
     match command {
         Command::Check => check(store),
+        Command::Print {
+            what: PrintWhat::Plan { year, out },
+        } => print_plan(store, *year, out),
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),
@@ -153,4 +171,26 @@ fn check(store: &Store) -> Result<String, String> {
             problems.join("\n")
         ))
     }
+}
+
+fn print_plan(store: &Store, year: i32, out: &Path) -> Result<String, String> {
+    let record = store
+        .plan_for_year(year)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "Năm {year} chưa có kế hoạch thi đua. Hãy soạn kế hoạch trong màn hình Kế hoạch."
+            )
+        })?;
+    let plan: crate::domain::plan::Plan = serde_json::from_str(&record.data)
+        .map_err(|e| format!("Không đọc được nội dung kế hoạch năm {year}: {e}"))?;
+    let org = store.organisation().map_err(|e| e.to_string())?;
+    let doc = crate::docs::plan::plan_document(&plan, &org);
+    let bytes = crate::docs::render(&doc, &mut |_, _| {}).map_err(|e| e.to_string())?;
+    crate::docs::write(&bytes, out).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Đã in kế hoạch năm {year} ({} trang) ra {}.\n",
+        doc.pages.len(),
+        out.display()
+    ))
 }

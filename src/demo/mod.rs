@@ -106,7 +106,18 @@ pub fn populate_demo(store: &mut Store, today: NaiveDate) -> Result<(), StoreErr
             ids,
         }
         .build()
-    })
+    })?;
+    // Last year's plan and this year's, issued, written like real ones.
+    for year in [today.year() - 1, today.year()] {
+        let mut plan = crate::domain::plan::demo_plan(year, "Trần Thị Mai");
+        let issued_on = date(year, 1, 6);
+        plan.number = Some(1);
+        plan.issued_on = Some(issued_on);
+        let json = serde_json::to_string(&plan).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let id = store.save_plan_draft(year, 0, None, &json)?;
+        store.issue_plan(id, 1, issued_on, &plan.subtitle, &json)?;
+    }
+    Ok(())
 }
 
 struct CatalogueIds {

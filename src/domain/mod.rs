@@ -4,6 +4,7 @@ pub mod collation;
 pub mod history;
 pub mod model;
 pub mod people_list;
+pub mod plan;
 pub mod settings;
 pub mod text;
 pub mod validate;
