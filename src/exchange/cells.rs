@@ -1,103 +1,455 @@
-//! Reading cells: every value becomes clean NFC text; dates become dd/mm/yyyy; headers are
-//! matched without regard to case or accents.
+//! Reading cells: the workbook is streamed (never loaded as one dense block, so a stray
+//! cell at XFD1048576 costs nothing), every value becomes clean NFC text, dates become
+//! dd/mm/yyyy, headers are found and matched without regard to case, accents, punctuation
+//! or order, and merged cells below the header are filled from their first cell.
 
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
-use chrono::Datelike;
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
+use chrono::{Datelike, NaiveDate};
 
-use super::ExchangeError;
+use super::{ExchangeError, io_reason};
 use crate::domain::text::{clean, fold};
+use crate::domain::validate::format_date;
 
-/// The most rows one import reads.
+/// The most data rows one import reads.
 pub const MAX_ROWS: usize = 200_000;
+/// Columns after this one are ignored (no template has more than a dozen).
+pub const MAX_COLUMNS: usize = 128;
+/// The header is looked for among this many rows at the top of the sheet.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+/// Files larger than this are refused before they are unpacked.
+pub const MAX_FILE_MEGABYTES: u64 = 100;
 
-/// The first sheet with data: its header row and its data rows (as text), each with its
-/// Excel row number.
-pub struct Sheet {
-    pub headers: Vec<String>,
-    pub rows: Vec<(usize, Vec<String>)>,
+/// A column a kind of file reads: its name as in the template, other names it may carry,
+/// and whether a file without it is refused.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
 }
 
-pub fn read_first_sheet(path: &Path) -> Result<Sheet, ExchangeError> {
-    let open_err = |reason: String| ExchangeError::Open {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let mut workbook = open_workbook_auto(path).map_err(|e| open_err(e.to_string()))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| ExchangeError::Empty(path.to_path_buf()))?
-        .map_err(|e| open_err(e.to_string()))?;
-    let (height, _) = range.get_size();
-    if height > MAX_ROWS + 1 {
-        return Err(ExchangeError::TooLarge(height - 1));
+/// A required column.
+pub const fn req(name: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column {
+        name,
+        aliases,
+        required: true,
     }
-    let start_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let mut rows = range.rows().enumerate();
-    let headers = rows
-        .next()
-        .map(|(_, r)| r.iter().map(cell_text).collect())
-        .ok_or_else(|| ExchangeError::Empty(path.to_path_buf()))?;
-    let rows = rows
-        .map(|(i, r)| {
-            (
-                start_row + i + 1,
-                r.iter().map(cell_text).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
-        .collect();
-    Ok(Sheet { headers, rows })
 }
 
-/// A cell as clean text.
-pub fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) => clean(s),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => {
-            if *b {
-                "x".into()
-            } else {
-                String::new()
+/// An optional column.
+pub const fn opt(name: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column {
+        name,
+        aliases,
+        required: false,
+    }
+}
+
+/// One row of data: its Excel row number, its cells as clean text (index = column), and
+/// the cells holding an Excel error such as #REF! (column, error).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetRow {
+    pub number: usize,
+    pub cells: Vec<String>,
+    pub errors: Vec<(usize, String)>,
+}
+
+/// The sheet an import reads: where its header is, and the rows below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    /// Excel row number of the header.
+    pub header_row: usize,
+    pub headers: Vec<String>,
+    /// For each wanted column, its index in the sheet.
+    pub columns: Vec<Option<usize>>,
+    /// Rows below the header with something in a wanted column, in order.
+    pub rows: Vec<SheetRow>,
+}
+
+type Book = Xlsx<BufReader<File>>;
+
+/// Open `path` as an .xlsx workbook, telling an unreadable file from one in another format.
+pub fn open_xlsx(path: &Path) -> Result<Book, ExchangeError> {
+    let open_err = |e: std::io::Error| ExchangeError::Open {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    };
+    let not_xlsx = |detail: &str| ExchangeError::NotXlsx {
+        path: path.to_path_buf(),
+        detail: detail.to_owned(),
+    };
+    let mut file = File::open(path).map_err(open_err)?;
+    let size = file.metadata().map_err(open_err)?.len();
+    if size > MAX_FILE_MEGABYTES * 1024 * 1024 {
+        return Err(ExchangeError::FileTooBig {
+            path: path.to_path_buf(),
+            megabytes: size / (1024 * 1024),
+            limit: MAX_FILE_MEGABYTES,
+        });
+    }
+    let mut magic = [0u8; 4];
+    let read = file.read(&mut magic).map_err(open_err)?;
+    match &magic[..read] {
+        [] => return Err(not_xlsx("tệp rỗng")),
+        b"PK\x03\x04" => {}
+        [0xD0, 0xCF, 0x11, 0xE0] => {
+            return Err(not_xlsx(
+                "đây là tệp Excel 97–2003 (.xls) hoặc tệp .xlsx có đặt mật khẩu",
+            ));
+        }
+        _ => return Err(not_xlsx("nội dung không phải sổ làm việc Excel")),
+    }
+    file.seek(SeekFrom::Start(0)).map_err(open_err)?;
+    Xlsx::new(BufReader::new(file)).map_err(|e| not_xlsx(&format!("tệp bị hỏng: {e}")))
+}
+
+/// Read the first visible worksheet that has a header with every required column (the
+/// first visible worksheet's fault when none has). `progress` hears the rows read so far.
+pub fn read_sheet(
+    path: &Path,
+    wanted: &[Column],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Sheet, ExchangeError> {
+    let mut book = open_xlsx(path)?;
+    let sheets = book.sheets_metadata();
+    let mut names: Vec<String> = sheets
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    if names.is_empty() {
+        names = sheets
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect();
+    }
+    let mut first_error = None;
+    for name in names {
+        let rows = load_rows(&mut book, path, &name, progress)?;
+        if rows.is_empty() {
+            continue;
+        }
+        match locate(&name, rows, wanted) {
+            Ok(mut sheet) => {
+                fill_merged(&mut book, &mut sheet);
+                return Ok(sheet);
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
             }
         }
-        Data::DateTime(d) => d
-            .as_datetime()
-            .map(|dt| format!("{:02}/{:02}/{}", dt.day(), dt.month(), dt.year()))
-            .unwrap_or_default(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => clean(s.split('T').next().unwrap_or("")),
+    }
+    Err(first_error.unwrap_or_else(|| ExchangeError::Empty(path.to_path_buf())))
+}
+
+/// Stream one worksheet into its non-empty rows, keyed by 0-based row index.
+fn load_rows(
+    book: &mut Book,
+    path: &Path,
+    name: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<BTreeMap<u32, SheetRow>, ExchangeError> {
+    let broken = |e: calamine::XlsxError| ExchangeError::NotXlsx {
+        path: path.to_path_buf(),
+        detail: format!("trang tính \"{name}\" không đọc được: {e}"),
+    };
+    let mut reader = book.worksheet_cells_reader(name).map_err(broken)?;
+    let estimate = reader.dimensions().end.0 as usize + 1;
+    let mut rows: BTreeMap<u32, SheetRow> = BTreeMap::new();
+    while let Some(cell) = reader.next_cell().map_err(broken)? {
+        let (r, c) = cell.get_position();
+        let c = c as usize;
+        if c >= MAX_COLUMNS {
+            continue;
+        }
+        let (text, error) = match cell_text(cell.get_value()) {
+            Ok(t) if t.is_empty() => continue,
+            Ok(t) => (t, None),
+            Err(e) => (String::new(), Some(e)),
+        };
+        if !rows.contains_key(&r) && rows.len() >= MAX_ROWS + HEADER_SEARCH_ROWS {
+            return Err(ExchangeError::TooLarge(MAX_ROWS));
+        }
+        let row = rows.entry(r).or_insert_with(|| SheetRow {
+            number: r as usize + 1,
+            ..SheetRow::default()
+        });
+        if row.cells.len() <= c {
+            row.cells.resize(c + 1, String::new());
+        }
+        row.cells[c] = text;
+        if let Some(e) = error {
+            row.errors.push((c, e));
+        }
+        if rows.len() % 5_000 == 0 {
+            progress(rows.len(), estimate.max(rows.len()));
+        }
+    }
+    Ok(rows)
+}
+
+/// Find the header among the top rows and keep the rows below it.
+fn locate(
+    name: &str,
+    mut rows: BTreeMap<u32, SheetRow>,
+    wanted: &[Column],
+) -> Result<Sheet, ExchangeError> {
+    let mut best: Option<((usize, usize), u32, Vec<Option<usize>>)> = None;
+    for (&r, row) in rows.iter().take(HEADER_SEARCH_ROWS) {
+        let columns = match_columns(&row.cells, wanted);
+        let required = wanted
+            .iter()
+            .zip(&columns)
+            .filter(|(w, c)| w.required && c.is_some())
+            .count();
+        let any = columns.iter().filter(|c| c.is_some()).count();
+        if best
+            .as_ref()
+            .is_none_or(|(score, _, _)| (required, any) > *score)
+        {
+            best = Some(((required, any), r, columns));
+        }
+    }
+    let Some((_, header_index, columns)) = best else {
+        return Err(ExchangeError::Empty(name.into()));
+    };
+    if let Some((w, _)) = wanted
+        .iter()
+        .zip(&columns)
+        .find(|(w, c)| w.required && c.is_none())
+    {
+        return Err(ExchangeError::MissingColumn {
+            sheet: name.to_owned(),
+            column: w.name.to_owned(),
+            header_row: header_index as usize + 1,
+        });
+    }
+    let mut data = rows.split_off(&(header_index + 1));
+    let headers = rows
+        .remove(&header_index)
+        .map(|r| r.cells)
+        .unwrap_or_default();
+    let used = |c: usize| columns.contains(&Some(c));
+    data.retain(|_, row| {
+        row.cells
+            .iter()
+            .enumerate()
+            .any(|(c, t)| used(c) && !t.is_empty())
+            || row.errors.iter().any(|(c, _)| used(*c))
+    });
+    if data.len() > MAX_ROWS {
+        return Err(ExchangeError::TooLarge(MAX_ROWS));
+    }
+    Ok(Sheet {
+        name: name.to_owned(),
+        header_row: header_index as usize + 1,
+        headers,
+        columns,
+        rows: data.into_values().collect(),
+    })
+}
+
+/// Merged cells below the header: each column of a region takes the text of its first row
+/// (a unit name merged down a block of people belongs to each of them).
+fn fill_merged(book: &mut Book, sheet: &mut Sheet) {
+    let Ok(regions) = book.merge_cells_by_sheet_name(&sheet.name) else {
+        return;
+    };
+    let header = sheet.header_row as u32 - 1;
+    for region in regions {
+        let ((r0, c0), (r1, c1)) = (region.start, region.end);
+        if r0 <= header || r1 < r0 || c1 < c0 || c0 as usize >= MAX_COLUMNS {
+            continue;
+        }
+        let (c0, c1) = (c0 as usize, (c1 as usize).min(MAX_COLUMNS - 1));
+        let Some(first) = sheet.rows.iter().position(|r| r.number == r0 as usize + 1) else {
+            continue;
+        };
+        let values: Vec<String> = (c0..=c1)
+            .map(|c| sheet.rows[first].cells.get(c).cloned().unwrap_or_default())
+            .collect();
+        for row in sheet.rows[first + 1..]
+            .iter_mut()
+            .take_while(|r| r.number <= r1 as usize + 1)
+        {
+            for (c, v) in (c0..=c1).zip(&values) {
+                if row.cells.len() <= c {
+                    row.cells.resize(c + 1, String::new());
+                }
+                if row.cells[c].is_empty() {
+                    row.cells[c] = v.clone();
+                }
+            }
+        }
     }
 }
 
-/// The column index of each wanted header (folded comparison). Missing required headers
-/// are an error; optional ones are `None`.
-pub fn find_columns(
-    headers: &[String],
-    wanted: &[(&str, bool)],
-) -> Result<Vec<Option<usize>>, ExchangeError> {
-    let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
+/// A cell as clean text, or the Excel error it holds (#REF!, #VALUE! …).
+pub fn cell_text(cell: &DataRef<'_>) -> Result<String, String> {
+    Ok(match cell {
+        DataRef::Empty => String::new(),
+        DataRef::Error(e) => return Err(e.to_string()),
+        DataRef::String(s) => clean(s),
+        DataRef::SharedString(s) => clean(s),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => number_text(*f),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        DataRef::DateTime(d) => match d.as_datetime() {
+            Some(dt) if d.is_datetime() => {
+                format!("{:02}/{:02}/{}", dt.day(), dt.month(), dt.year())
+            }
+            _ => number_text(d.as_f64()),
+        },
+        DataRef::DateTimeIso(s) => clean(s.split('T').next().unwrap_or("")),
+        DataRef::DurationIso(s) => clean(s),
+    })
+}
+
+fn number_text(f: f64) -> String {
+    if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}
+
+/// A header as compared: folded, without parenthesised hints such as "(x)", punctuation
+/// as spaces. "Lãnh đạo Sở (x)" and "lanh dao so" give the same key.
+pub fn header_key(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in fold(text).chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// The index of each wanted column in `headers` (by name or alias).
+pub fn match_columns(headers: &[String], wanted: &[Column]) -> Vec<Option<usize>> {
+    let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
     wanted
         .iter()
-        .map(|(name, required)| {
-            let target = fold(name);
-            match folded.iter().position(|h| *h == target) {
-                Some(i) => Ok(Some(i)),
-                None if *required => Err(ExchangeError::MissingColumn((*name).to_owned())),
-                None => Ok(None),
-            }
+        .map(|w| {
+            std::iter::once(w.name)
+                .chain(w.aliases.iter().copied())
+                .find_map(|n| {
+                    let key = header_key(n);
+                    keys.iter().position(|k| *k == key)
+                })
         })
         .collect()
 }
 
-/// The text of a column in a row ("" when the column is absent or the row is short).
-pub fn get(row: &[String], column: Option<usize>) -> &str {
-    column
-        .and_then(|i| row.get(i))
-        .map(String::as_str)
-        .unwrap_or("")
+/// Date text from a date column: an Excel date serial number typed or pasted as a number
+/// (45296) becomes 05/01/2024; anything else is left for `parse_date` to judge. Numbers
+/// below 10000 (before 1927) are left alone, so a bare year is refused, not misread.
+pub fn date_text(text: &str) -> String {
+    let numeric = !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && text.chars().filter(|&c| c == '.').count() <= 1;
+    if numeric
+        && let Ok(v) = text.parse::<f64>()
+        && (10_000.0..=109_574.0).contains(&v)
+        && let Some(d) = NaiveDate::from_ymd_opt(1899, 12, 30)
+            .and_then(|base| base.checked_add_signed(chrono::Duration::days(v.floor() as i64)))
+    {
+        return format_date(d);
+    }
+    text.to_owned()
+}
+
+/// The Excel letter of a 0-based column: 0 → A, 27 → AB.
+pub fn column_letter(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| b as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_without_accents_case_or_hints() {
+        assert_eq!(header_key("Lãnh đạo Sở (x)"), "lanh dao so");
+        assert_eq!(
+            header_key("  DANH HIỆU,  hình thức "),
+            "danh hieu hinh thuc"
+        );
+        let headers: Vec<String> = ["STT", "ho va ten", "Đơn vị (*)"]
+            .map(String::from)
+            .to_vec();
+        let cols = match_columns(
+            &headers,
+            &[
+                req("Đơn vị", &[]),
+                req("Họ và tên", &[]),
+                opt("Ngày sinh", &[]),
+            ],
+        );
+        assert_eq!(cols, vec![Some(2), Some(1), None]);
+    }
+
+    #[test]
+    fn cells_become_clean_text() {
+        assert_eq!(
+            cell_text(&DataRef::String("  Nguye\u{302}\u{303}n  Văn ".into())),
+            Ok("Nguyễn Văn".into())
+        );
+        assert_eq!(cell_text(&DataRef::Float(50.0)), Ok("50".into()));
+        assert_eq!(cell_text(&DataRef::Float(1.5)), Ok("1.5".into()));
+        assert_eq!(cell_text(&DataRef::Float(f64::NAN)), Ok("NaN".into()));
+        assert_eq!(
+            cell_text(&DataRef::Error(calamine::CellErrorType::Ref)),
+            Err("#REF!".into())
+        );
+        assert_eq!(
+            cell_text(&DataRef::DateTimeIso("2027-01-05T00:00:00".into())),
+            Ok("2027-01-05".into())
+        );
+    }
+
+    #[test]
+    fn date_serials_become_dates_but_years_do_not() {
+        assert_eq!(date_text("45296"), "05/01/2024");
+        assert_eq!(date_text("45296.75"), "05/01/2024");
+        assert_eq!(date_text("1985"), "1985");
+        assert_eq!(date_text("05.01.2027"), "05.01.2027");
+        assert_eq!(date_text("99999999999"), "99999999999");
+        assert_eq!(date_text(""), "");
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
 }

@@ -1,19 +1,19 @@
 //! Reading a file into a preview: every row checked with the same validators as the forms,
-//! every bad row named by its Excel row number.
+//! every bad row named by its Excel row number and everything wrong with it.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::cells::{find_columns, get, read_first_sheet};
-use super::{Change, ExchangeError, Kind, Preview};
+use super::cells::{Column, Sheet, SheetRow, column_letter, date_text, header_key, read_sheet};
+use super::{Change, ExchangeError, Kind, Preview, history, people, ratings, template, units};
 use crate::domain::model::*;
 use crate::domain::text::fold;
-use crate::domain::validate::{AwardForm, PersonForm, UnitForm, parse_date};
+use crate::domain::validate::{FieldError, format_date, parse_date};
 use crate::store::PersonRow;
 
-/// What the rows are checked against.
+/// What the rows are checked against: the database as it is now.
 pub struct Context<'a> {
     pub units: &'a [Unit],
     pub people: &'a [PersonRow],
@@ -22,430 +22,313 @@ pub struct Context<'a> {
     pub today: NaiveDate,
 }
 
-impl Context<'_> {
-    fn unit_by_name(&self, name: &str) -> Option<&Unit> {
-        let f = fold(name);
-        self.units
-            .iter()
-            .find(|u| fold(&u.name) == f || (!u.short_name.is_empty() && fold(&u.short_name) == f))
-    }
-
-    /// The people matching a name, and the unit and birth date when given.
-    fn find_people(
-        &self,
-        name: &str,
-        unit: Option<UnitId>,
-        birth: Option<NaiveDate>,
-    ) -> Vec<&Person> {
-        let f = fold(name);
-        self.people
-            .iter()
-            .map(|r| &r.person)
-            .filter(|p| fold(&p.full_name) == f)
-            .filter(|p| unit.is_none_or(|u| p.unit_id == u))
-            .filter(|p| birth.is_none_or(|b| p.birth_date == Some(b)))
-            .collect()
-    }
-
-    fn catalogue_entry(&self, text: &str) -> Option<&CatalogueEntry> {
-        let f = fold(text);
-        self.catalogue
-            .iter()
-            .find(|c| fold(&c.name) == f || c.code.eq_ignore_ascii_case(text.trim()))
-    }
-}
-
 /// Read `path` as a file of `kind` and check every row.
 pub fn read(kind: Kind, path: &Path, ctx: &Context<'_>) -> Result<Preview, ExchangeError> {
-    let sheet = read_first_sheet(path)?;
+    read_with_progress(kind, path, ctx, &mut |_, _| {})
+}
+
+/// [`read`], telling `progress(done, total)` how far it is (for a progress bar).
+pub fn read_with_progress(
+    kind: Kind,
+    path: &Path,
+    ctx: &Context<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Preview, ExchangeError> {
     let mut preview = Preview {
         kind,
         file: path.to_path_buf(),
         changes: Vec::new(),
         problems: Vec::new(),
     };
+    let ix = Index::new(ctx);
+    let out = &mut preview;
     match kind {
-        Kind::Units => read_units(&sheet, ctx, &mut preview)?,
-        Kind::People => read_people(&sheet, ctx, &mut preview)?,
-        Kind::Ratings => read_ratings(&sheet, ctx, &mut preview)?,
-        Kind::History => read_history(&sheet, ctx, &mut preview)?,
-    }
+        Kind::Units => run(units::Check::default(), path, &ix, out, progress),
+        Kind::People => run(people::Check::default(), path, &ix, out, progress),
+        Kind::Ratings => run(ratings::Check::default(), path, &ix, out, progress),
+        Kind::History => run(history::Check::default(), path, &ix, out, progress),
+    }?;
     Ok(preview)
 }
 
-fn messages(errors: &[crate::domain::validate::FieldError]) -> String {
-    errors
-        .iter()
-        .map(|e| e.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// How one kind of file checks its rows.
+pub(super) trait RowCheck {
+    const KIND: Kind;
+    const COLUMNS: &'static [Column];
+    /// The change a good row makes and a line describing it, or everything wrong with it.
+    fn check(&mut self, row: &Cells<'_>, ix: &Index<'_>) -> Result<(Change, String), Vec<String>>;
 }
 
-fn read_units(
-    sheet: &super::cells::Sheet,
-    ctx: &Context<'_>,
+fn run<C: RowCheck>(
+    mut checker: C,
+    path: &Path,
+    ix: &Index<'_>,
     out: &mut Preview,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(), ExchangeError> {
-    let c = find_columns(
-        &sheet.headers,
-        &[
-            ("Tên đơn vị", true),
-            ("Tên viết tắt", false),
-            ("Loại đơn vị", false),
-            ("Thứ tự", false),
-        ],
-    )?;
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (row, cells) in &sheet.rows {
-        let kind_text = get(cells, c[2]);
-        let kind = if kind_text.is_empty() {
-            Some(UnitKind::Division)
-        } else {
-            UnitKind::from_label(kind_text)
-        };
-        if kind.is_none() {
-            out.problems.push((
-                *row,
-                format!("Loại đơn vị \"{kind_text}\" không có trong danh mục loại đơn vị."),
-            ));
-            continue;
+    let sheet = read_sheet(path, C::COLUMNS, progress)?;
+    let example = template_example(C::KIND, &sheet);
+    let total = sheet.rows.len();
+    for (done, row) in sheet.rows.iter().enumerate() {
+        if done % 1_000 == 0 {
+            progress(done, total);
         }
-        let form = UnitForm {
-            id: None,
-            name: get(cells, c[0]).into(),
-            short_name: get(cells, c[1]).into(),
-            kind,
-            sort_order: get(cells, c[3]).into(),
-            active: true,
-            dissolved_on: String::new(),
-        };
-        match form.validate() {
-            Err(e) => out.problems.push((*row, messages(&e))),
-            Ok(mut unit) => {
-                if let Some(first) = seen.insert(fold(&unit.name), *row) {
-                    out.problems
-                        .push((*row, format!("Trùng với dòng {first}.")));
-                    continue;
-                }
-                let line = if let Some(existing) = ctx.unit_by_name(&unit.name) {
-                    unit.id = existing.id;
-                    unit.active = existing.active;
-                    unit.dissolved_on = existing.dissolved_on;
-                    format!("Cập nhật đơn vị {}", unit.name)
-                } else {
-                    format!("Thêm đơn vị {}", unit.name)
-                };
-                out.changes.push((*row, Change::Unit(unit), line));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn read_people(
-    sheet: &super::cells::Sheet,
-    ctx: &Context<'_>,
-    out: &mut Preview,
-) -> Result<(), ExchangeError> {
-    let c = find_columns(
-        &sheet.headers,
-        &[
-            ("Họ và tên", true),
-            ("Giới tính", true),
-            ("Ngày sinh", false),
-            ("Đơn vị", true),
-            ("Chức vụ", false),
-            ("Thứ bậc chức vụ", false),
-            ("Lãnh đạo Sở", false),
-            ("Ngày tuyển dụng", false),
-        ],
-    )?;
-    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
-    for (row, cells) in &sheet.rows {
-        let unit_text = get(cells, c[3]);
-        let unit = ctx.unit_by_name(unit_text);
-        if unit.is_none() && !unit_text.is_empty() {
-            out.problems.push((
-                *row,
-                format!("Không có đơn vị \"{unit_text}\" trong danh sách đơn vị."),
-            ));
-            continue;
-        }
-        let gender_text = get(cells, c[1]);
-        let gender = Gender::from_label(gender_text);
-        if gender.is_none() && !gender_text.is_empty() {
-            out.problems.push((
-                *row,
-                format!("Giới tính \"{gender_text}\" không hợp lệ: ghi Nam hoặc Nữ."),
-            ));
-            continue;
-        }
-        let leader = !get(cells, c[6]).is_empty()
-            && !matches!(fold(get(cells, c[6])).as_str(), "khong" | "0");
-        let form = PersonForm {
-            id: None,
-            full_name: get(cells, c[0]).into(),
-            gender,
-            birth_date: get(cells, c[2]).into(),
-            unit_id: unit.map(|u| u.id),
-            position: get(cells, c[4]).into(),
-            position_rank: get(cells, c[5]).into(),
-            is_department_leader: leader,
-            recruited_on: get(cells, c[7]).into(),
-            status: Some(PersonStatus::Working),
-            status_date: String::new(),
-        };
-        match form.validate(ctx.units, ctx.today) {
-            Err(e) => out.problems.push((*row, messages(&e))),
-            Ok(mut person) => {
-                let key = (
-                    fold(&person.full_name),
-                    format!("{:?}", person.birth_date),
-                    person.unit_id.to_string(),
-                );
-                if let Some(first) = seen.insert(key, *row) {
-                    out.problems.push((
-                        *row,
-                        format!("Trùng người với dòng {first} (cùng họ tên, ngày sinh, đơn vị)."),
-                    ));
-                    continue;
-                }
-                let existing =
-                    ctx.find_people(&person.full_name, Some(person.unit_id), person.birth_date);
-                let line = match existing.as_slice() {
-                    [] => format!("Thêm {} – {}", person.full_name, unit_text),
-                    [one] => {
-                        person.id = one.id;
-                        person.status = one.status;
-                        person.status_date = one.status_date;
-                        format!("Cập nhật {} – {}", person.full_name, unit_text)
-                    }
-                    _ => {
-                        out.problems.push((*row, format!("Trong dữ liệu đã có nhiều người tên {} cùng ngày sinh ở đơn vị này; hãy sửa trực tiếp trong phần mềm.", person.full_name)));
-                        continue;
-                    }
-                };
-                out.changes.push((*row, Change::Person(person), line));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The subject a row names: a person (by name, unit, birth date) or a unit.
-fn subject_of(
-    ctx: &Context<'_>,
-    name: &str,
-    unit_text: &str,
-    birth_text: &str,
-    allow_unit: bool,
-) -> Result<(Subject, String), String> {
-    if name.is_empty() && unit_text.is_empty() {
-        return Err("Thiếu họ tên (hoặc tên tập thể).".into());
-    }
-    let unit =
-        if unit_text.is_empty() {
-            None
-        } else {
-            Some(ctx.unit_by_name(unit_text).ok_or_else(|| {
-                format!("Không có đơn vị \"{unit_text}\" trong danh sách đơn vị.")
-            })?)
-        };
-    if allow_unit {
-        let as_unit = if name.is_empty() {
-            unit
-        } else {
-            ctx.unit_by_name(name)
-        };
-        if let Some(u) = as_unit
-            && (name.is_empty() || ctx.find_people(name, None, None).is_empty())
-        {
-            return Ok((Subject::Unit(u.id), u.name.clone()));
-        }
-    }
-    if name.is_empty() {
-        return Err("Thiếu họ tên.".into());
-    }
-    let birth = parse_date(birth_text)?;
-    let found = ctx.find_people(name, unit.map(|u| u.id), birth);
-    match found.as_slice() {
-        [one] => Ok((Subject::Person(one.id), one.full_name.clone())),
-        [] => Err(format!(
-            "Không tìm thấy cá nhân \"{name}\"{} trong danh sách.",
-            if unit_text.is_empty() {
-                String::new()
-            } else {
-                format!(" ở {unit_text}")
-            }
-        )),
-        _ => Err(format!(
-            "Có {} người tên \"{name}\": hãy ghi thêm đơn vị và ngày sinh để phân biệt.",
-            found.len()
-        )),
-    }
-}
-
-fn read_ratings(
-    sheet: &super::cells::Sheet,
-    ctx: &Context<'_>,
-    out: &mut Preview,
-) -> Result<(), ExchangeError> {
-    let c = find_columns(
-        &sheet.headers,
-        &[
-            ("Họ và tên", false),
-            ("Ngày sinh", false),
-            ("Đơn vị", true),
-            ("Năm", true),
-            ("Xếp loại", true),
-        ],
-    )?;
-    let mut seen: HashMap<(Subject, i32), usize> = HashMap::new();
-    for (row, cells) in &sheet.rows {
-        let subject = subject_of(
-            ctx,
-            get(cells, c[0]),
-            get(cells, c[2]),
-            get(cells, c[1]),
-            get(cells, c[0]).is_empty(),
-        );
-        let (subject, name) = match subject {
-            Ok(s) => s,
-            Err(m) => {
-                out.problems.push((*row, m));
-                continue;
-            }
-        };
-        let year = match get(cells, c[3]).parse::<i32>() {
-            Ok(y) if (1945..=2200).contains(&y) => y,
-            _ => {
-                out.problems.push((
-                    *row,
-                    format!(
-                        "Năm \"{}\" không hợp lệ: ghi năm có 4 chữ số.",
-                        get(cells, c[3])
-                    ),
-                ));
-                continue;
-            }
-        };
-        let Some(rating) = Rating::from_label(get(cells, c[4])) else {
-            out.problems.push((
-                *row,
-                format!(
-                    "Xếp loại \"{}\" không hợp lệ: ghi HTXSNV, HTTNV, HTNV hoặc KHT.",
-                    get(cells, c[4])
-                ),
-            ));
-            continue;
-        };
-        if let Some(first) = seen.insert((subject, year), *row) {
-            out.problems
-                .push((*row, format!("Trùng với dòng {first}.")));
-            continue;
-        }
-        let change = match subject {
-            Subject::Person(p) => Change::PersonRating {
-                person: p,
-                year,
-                rating,
-            },
-            Subject::Unit(u) => Change::UnitRating {
-                unit: u,
-                year,
-                rating,
-            },
-        };
-        out.changes.push((
-            *row,
-            change,
-            format!("{name}: năm {year} xếp loại {}", rating.short()),
-        ));
-    }
-    Ok(())
-}
-
-fn read_history(
-    sheet: &super::cells::Sheet,
-    ctx: &Context<'_>,
-    out: &mut Preview,
-) -> Result<(), ExchangeError> {
-    let c = find_columns(
-        &sheet.headers,
-        &[
-            ("Họ và tên hoặc tên tập thể", true),
-            ("Ngày sinh", false),
-            ("Đơn vị", false),
-            ("Năm", true),
-            ("Danh hiệu, hình thức", true),
-            ("Số quyết định", false),
-            ("Ngày quyết định", false),
-            ("Cơ quan, người ký", false),
-            ("Ghi chú", false),
-        ],
-    )?;
-    let mut seen: HashMap<(Subject, i32, i64), usize> = HashMap::new();
-    for (row, cells) in &sheet.rows {
-        let (subject, name) = match subject_of(
-            ctx,
-            get(cells, c[0]),
-            get(cells, c[2]),
-            get(cells, c[1]),
-            true,
-        ) {
-            Ok(s) => s,
-            Err(m) => {
-                out.problems.push((*row, m));
-                continue;
-            }
-        };
-        let title = get(cells, c[4]);
-        let Some(entry) = ctx.catalogue_entry(title) else {
-            out.problems.push((
-                *row,
-                format!("\"{title}\" không có trong danh mục danh hiệu, hình thức khen thưởng."),
-            ));
-            continue;
-        };
-        let form = AwardForm {
-            id: None,
-            subject: Some(subject),
-            year: get(cells, c[3]).into(),
-            catalogue_id: Some(entry.id),
-            decision_number: get(cells, c[5]).into(),
-            decision_date: get(cells, c[6]).into(),
-            issuer: get(cells, c[7]).into(),
-            note: get(cells, c[8]).into(),
-        };
-        let record = match form.validate(ctx.catalogue) {
-            Ok(r) => r,
-            Err(e) => {
-                out.problems.push((*row, messages(&e)));
-                continue;
-            }
-        };
-        if let Some(first) = seen.insert((subject, record.year, entry.id), *row) {
-            out.problems
-                .push((*row, format!("Trùng với dòng {first}.")));
-            continue;
-        }
-        let exists = ctx
-            .awards
+        let broken: Vec<String> = row
+            .errors
             .iter()
-            .any(|a| a.subject == subject && a.year == record.year && a.catalogue_id == entry.id);
-        if exists {
+            .filter(|(c, _)| sheet.columns.contains(&Some(*c)))
+            .map(|(c, e)| {
+                format!(
+                    "Ô {}{} có lỗi công thức {e}: hãy sửa hoặc xóa công thức trong Excel.",
+                    column_letter(*c),
+                    row.number
+                )
+            })
+            .collect();
+        if !broken.is_empty() {
+            out.problems.push((row.number, broken.join(" ")));
+            continue;
+        }
+        let text = |c: usize| row.cells.get(c).map(String::as_str).unwrap_or("");
+        if !example.is_empty() && example.iter().all(|(c, v)| text(*c) == *v) {
             out.changes.push((
-                *row,
-                Change::Unchanged,
-                format!("Đã có: {name} – {} {}", entry.name, record.year),
+                row.number,
+                Change::Skipped,
+                "Dòng ví dụ của tệp mẫu: không nhập.".into(),
             ));
-        } else {
-            out.changes.push((
-                *row,
-                Change::Award(record.clone()),
-                format!("Thêm: {name} – {} {}", entry.name, record.year),
-            ));
+            continue;
+        }
+        let cells = Cells {
+            row,
+            columns: &sheet.columns,
+        };
+        match checker.check(&cells, ix) {
+            Ok((change, line)) => out.changes.push((row.number, change, line)),
+            Err(faults) => out.problems.push((row.number, faults.join(" "))),
         }
     }
+    progress(total, total);
     Ok(())
+}
+
+/// The template's example row as (column in this sheet, text); empty unless the sheet has
+/// every column of the example.
+fn template_example(kind: Kind, sheet: &Sheet) -> Vec<(usize, &'static str)> {
+    let keys: Vec<String> = sheet.headers.iter().map(|h| header_key(h)).collect();
+    let mut out = Vec::new();
+    for (header, value) in template::example(kind) {
+        match keys.iter().position(|k| *k == header_key(header)) {
+            Some(c) => out.push((c, value)),
+            None => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// One row with its wanted columns.
+pub(super) struct Cells<'s> {
+    row: &'s SheetRow,
+    columns: &'s [Option<usize>],
+}
+
+impl Cells<'_> {
+    /// The text of wanted column `i` ("" when the column or the cell is absent).
+    pub fn get(&self, i: usize) -> &str {
+        self.columns
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| self.row.cells.get(c))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The text of a date column, Excel serial numbers turned into dates.
+    pub fn date(&self, i: usize) -> String {
+        date_text(self.get(i))
+    }
+
+    /// The row's number as Excel shows it.
+    pub fn number(&self) -> usize {
+        self.row.number
+    }
+
+    /// Whether the file has wanted column `i` at all.
+    pub fn has(&self, i: usize) -> bool {
+        self.columns.get(i).copied().flatten().is_some()
+    }
+}
+
+/// The validators' messages.
+pub(super) fn messages(errors: &[FieldError]) -> Vec<String> {
+    errors.iter().map(|e| e.message.clone()).collect()
+}
+
+/// A year, with the award form's words.
+pub(super) fn parse_year(text: &str) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(y) if (1945..=2200).contains(&y) => Ok(y),
+        _ => Err("Năm phải là số có 4 chữ số, ví dụ 2026.".into()),
+    }
+}
+
+pub(super) fn unknown_unit(text: &str) -> String {
+    format!(
+        "Không có đơn vị \"{text}\" trong danh sách đơn vị. Hãy ghi đúng tên đơn vị như trong phần mềm, hoặc thêm đơn vị trước."
+    )
+}
+
+/// The database, indexed for lookups by folded name.
+pub(super) struct Index<'a> {
+    pub units: &'a [Unit],
+    pub catalogue: &'a [CatalogueEntry],
+    pub today: NaiveDate,
+    unit_by_id: HashMap<UnitId, &'a Unit>,
+    unit_by_name: HashMap<String, &'a Unit>,
+    units_by_short: HashMap<String, Vec<&'a Unit>>,
+    people_by_name: HashMap<String, Vec<&'a Person>>,
+    entry_by_key: HashMap<String, &'a CatalogueEntry>,
+    awards: HashMap<(Subject, i32, CatalogueId), &'a AwardRecord>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(ctx: &Context<'a>) -> Self {
+        let mut ix = Index {
+            units: ctx.units,
+            catalogue: ctx.catalogue,
+            today: ctx.today,
+            unit_by_id: HashMap::new(),
+            unit_by_name: HashMap::new(),
+            units_by_short: HashMap::new(),
+            people_by_name: HashMap::new(),
+            entry_by_key: HashMap::new(),
+            awards: HashMap::new(),
+        };
+        for u in ctx.units {
+            ix.unit_by_id.insert(u.id, u);
+            ix.unit_by_name.entry(fold(&u.name)).or_insert(u);
+            if !u.short_name.is_empty() {
+                let short = ix.units_by_short.entry(fold(&u.short_name)).or_default();
+                short.push(u);
+            }
+        }
+        for r in ctx.people {
+            let p = &r.person;
+            ix.people_by_name
+                .entry(fold(&p.full_name))
+                .or_default()
+                .push(p);
+        }
+        for e in ctx.catalogue {
+            ix.entry_by_key.entry(fold(&e.code)).or_insert(e);
+        }
+        for e in ctx.catalogue {
+            ix.entry_by_key.insert(fold(&e.name), e);
+        }
+        for a in ctx.awards {
+            ix.awards
+                .entry((a.subject, a.year, a.catalogue_id))
+                .or_insert(a);
+        }
+        ix
+    }
+
+    /// A unit by its full name only (units import).
+    pub fn unit_named(&self, name: &str) -> Option<&'a Unit> {
+        self.unit_by_name.get(&fold(name)).copied()
+    }
+
+    /// A unit by full name, or by short name when only one unit has it.
+    pub fn unit(&self, text: &str) -> Option<&'a Unit> {
+        self.unit_named(text).or_else(|| {
+            match self.units_by_short.get(&fold(text)).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => None,
+            }
+        })
+    }
+
+    pub fn unit_name(&self, id: UnitId) -> &str {
+        self.unit_by_id
+            .get(&id)
+            .map(|u| u.name.as_str())
+            .unwrap_or("")
+    }
+
+    /// People with this name (folded), in this unit when given, and whose birth date is
+    /// this one (or unknown) when given.
+    pub fn people(
+        &self,
+        name: &str,
+        unit: Option<UnitId>,
+        birth: Option<NaiveDate>,
+    ) -> Vec<&'a Person> {
+        let Some(named) = self.people_by_name.get(&fold(name)) else {
+            return Vec::new();
+        };
+        named
+            .iter()
+            .copied()
+            .filter(|p| unit.is_none_or(|u| p.unit_id == u))
+            .filter(|p| birth.is_none_or(|b| p.birth_date.is_none_or(|pb| pb == b)))
+            .collect()
+    }
+
+    /// A catalogue entry by name or code.
+    pub fn entry(&self, text: &str) -> Option<&'a CatalogueEntry> {
+        self.entry_by_key.get(&fold(text)).copied()
+    }
+
+    pub fn award(&self, key: (Subject, i32, CatalogueId)) -> Option<&'a AwardRecord> {
+        self.awards.get(&key).copied()
+    }
+
+    /// The subject a row names: a person (by name, and unit and birth date when given), or
+    /// a unit (an empty name with a unit, or a unit's name in the name column). On success
+    /// also how the subject is named in preview lines.
+    pub fn subject(
+        &self,
+        name: &str,
+        unit_text: &str,
+        birth_text: &str,
+    ) -> Result<(Subject, String), Vec<String>> {
+        let unit = match unit_text {
+            "" => None,
+            t => Some(self.unit(t).ok_or_else(|| vec![unknown_unit(t)])?),
+        };
+        let Some(unit_or_person) = (!name.is_empty()).then_some(name) else {
+            return match unit {
+                Some(u) => Ok((Subject::Unit(u.id), format!("tập thể {}", u.name))),
+                None => Err(vec!["Hãy nhập họ và tên (hoặc tên tập thể).".into()]),
+            };
+        };
+        let birth = parse_date(birth_text).map_err(|m| vec![m])?;
+        let found = self.people(unit_or_person, unit.map(|u| u.id), birth);
+        let place = unit.map(|u| format!(" ở {}", u.name)).unwrap_or_default();
+        match found.as_slice() {
+            [one] => Ok((
+                Subject::Person(one.id),
+                format!("{} ({})", one.full_name, self.unit_name(one.unit_id)),
+            )),
+            [] => {
+                if let Some(u) = self.unit(name)
+                    && unit.is_none_or(|x| x.id == u.id)
+                    && birth.is_none()
+                    && self.people(name, None, None).is_empty()
+                {
+                    return Ok((Subject::Unit(u.id), format!("tập thể {}", u.name)));
+                }
+                let born = birth
+                    .map(|b| format!(", sinh ngày {}", format_date(b)))
+                    .unwrap_or_default();
+                Err(vec![format!(
+                    "Không tìm thấy cá nhân \"{name}\"{place}{born} trong danh sách cá nhân. Hãy kiểm tra họ tên, đơn vị, ngày sinh, hoặc nhập danh sách cá nhân trước."
+                )])
+            }
+            many => Err(vec![format!(
+                "Có {} người tên \"{name}\"{place}: hãy ghi thêm đơn vị và ngày sinh để phân biệt.",
+                many.len()
+            )]),
+        }
+    }
 }
