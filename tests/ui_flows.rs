@@ -32,8 +32,13 @@ fn organised_store() -> Store {
 }
 
 fn harness(app: ThiduaApp) -> Harness<'static, ThiduaApp> {
+    harness_sized(app, 900.0)
+}
+
+/// A taller window, so a long form fits without scrolling.
+fn harness_sized(app: ThiduaApp, height: f32) -> Harness<'static, ThiduaApp> {
     Harness::builder()
-        .with_size([1500.0, 900.0])
+        .with_size([1500.0, height])
         .with_context_setup(thidua::ui::fonts::install)
         .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app)
 }
@@ -185,4 +190,73 @@ fn ctrl_f_focuses_the_search_box() {
         h.get_by_role_and_label(Role::TextInput, "Tìm kiếm:")
             .is_focused()
     );
+}
+
+#[test]
+fn a_clerk_drafts_a_plan_and_issues_it_with_a_number_from_the_register() {
+    let mut store = organised_store();
+    let mut unit = thidua::domain::validate::UnitForm::new();
+    unit.name = "Văn phòng".into();
+    store.save_unit(&unit.validate().unwrap()).unwrap();
+    let mut h = harness_sized(ThiduaApp::new(store, today(), false), 2600.0);
+    h.run();
+    h.get_by_label("Kế hoạch thi đua").click();
+    h.run();
+    h.get_by_label("Soạn kế hoạch mới").click();
+    h.run();
+    // A bad percentage is named and nothing is saved.
+    let percent = h.get_by_role_and_label(Role::TextInput, "Tỷ lệ % 1:");
+    percent.click();
+    percent.type_text("0");
+    h.run();
+    h.get_by_label("Lưu dự thảo (Ctrl+S)").click();
+    h.run();
+    assert!(
+        h.query_by_label("Chỉ tiêu Lao động tiên tiến: tỷ lệ phải từ 0% đến 100%.")
+            .is_some()
+    );
+    assert!(h.state().store().plans().unwrap().is_empty());
+    // Correct it and save the draft.
+    let percent = h.get_by_role_and_label(Role::TextInput, "Tỷ lệ % 1:");
+    percent.click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Tỷ lệ % 1:")
+            .value()
+            .as_deref(),
+        Some("90")
+    );
+    h.get_by_label("Lưu dự thảo (Ctrl+S)").click();
+    h.run();
+    let plans = h.state().store().plans().unwrap();
+    let form_errors = h
+        .state()
+        .ui
+        .plans
+        .form
+        .as_ref()
+        .map(|f| f.form.to_plan(&h.state().vm).err());
+    assert_eq!(
+        plans.len(),
+        1,
+        "{:?} {:?}",
+        h.state().vm.notifications,
+        form_errors
+    );
+    assert_eq!(plans[0].year, 2026);
+    // Issue it: number 1 is suggested; the date is typed.
+    type_into(&mut h, "Ngày ban hành:", "05/01/2026");
+    h.get_by_label("Ban hành kế hoạch").click();
+    h.run();
+    let plan = h.state().store().plan(plans[0].id).unwrap();
+    assert_eq!(plan.status, thidua::store::plans::PlanStatus::Issued);
+    assert_eq!(
+        h.state().store().next_document_number(2026, "KH").unwrap(),
+        2
+    );
+    assert!(h.query_by_label("Tạo bản sửa đổi").is_some());
 }

@@ -134,6 +134,10 @@ impl ThiduaApp {
             | Intent::WriteTemplate(_)
             | Intent::ExportPeople
             | Intent::ExportHistory(_) => self.apply_excel(intent)?,
+            Intent::SavePlanDraft { .. }
+            | Intent::IssuePlan { .. }
+            | Intent::DeletePlanDraft(_)
+            | Intent::PlanDocument { .. } => self.apply_plans(intent)?,
         }
         Ok(())
     }

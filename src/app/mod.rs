@@ -3,6 +3,7 @@
 //! Errors become Vietnamese notifications, never panics.
 
 mod apply;
+mod documents;
 mod excel;
 pub mod jobs;
 mod refresh;

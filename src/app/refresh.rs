@@ -28,9 +28,37 @@ impl ThiduaApp {
         self.vm.base_salaries = self.store.base_salaries()?;
         self.vm.catalogue = self.store.catalogue()?;
         self.reload_people()?;
+        self.reload_plans()?;
         if let Some(subject) = self.vm.history.as_ref().map(|h| h.subject) {
             self.load_history(subject)?;
         }
+        Ok(())
+    }
+
+    /// Reload the plan versions and the next free plan numbers.
+    pub(crate) fn reload_plans(&mut self) -> Result<(), StoreError> {
+        let mut views = Vec::new();
+        for record in self.store.plans()? {
+            match serde_json::from_str::<crate::domain::plan::Plan>(&record.data) {
+                Ok(plan) => views.push(crate::ui::view_model::PlanView {
+                    id: record.id,
+                    year: record.year,
+                    version: record.version,
+                    status: record.status.label(),
+                    is_draft: record.status == crate::store::plans::PlanStatus::Draft,
+                    is_issued: record.status == crate::store::plans::PlanStatus::Issued,
+                    amends: record.amends,
+                    plan,
+                }),
+                Err(e) => log::warn!("plan {} unreadable: {e}", record.id),
+            }
+        }
+        self.vm.next_plan_number.clear();
+        for v in &views {
+            let next = self.store.next_document_number(v.year, "KH")?;
+            self.vm.next_plan_number.insert(v.year, next);
+        }
+        self.vm.plans = views;
         Ok(())
     }
 

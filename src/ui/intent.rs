@@ -4,8 +4,10 @@
 use crate::domain::model::{
     AwardId, CatalogueEntry, CatalogueId, PersonId, Rating, Subject, UnitId,
 };
+use crate::domain::plan::Plan;
 use crate::domain::settings::{BaseSalary, Organisation};
 use crate::domain::validate::{AwardForm, PersonForm, UnitForm};
+use chrono::NaiveDate;
 
 /// The screens of the left navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -13,14 +15,16 @@ pub enum Screen {
     #[default]
     People,
     History,
+    Plans,
     Catalogue,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::People,
         Screen::History,
+        Screen::Plans,
         Screen::Catalogue,
         Screen::Settings,
     ];
@@ -29,6 +33,7 @@ impl Screen {
         match self {
             Screen::People => "Đơn vị & Cá nhân",
             Screen::History => "Lịch sử khen thưởng",
+            Screen::Plans => "Kế hoạch thi đua",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
         }
@@ -94,4 +99,33 @@ pub enum Intent {
     /// Ask where, then export the shown subject's history.
     ExportHistory(Subject),
     DismissNotification(u64),
+    /// Save a plan draft: a new one (id None), an amendment of an issued one, or an edit.
+    SavePlanDraft {
+        id: Option<i64>,
+        amends: Option<i64>,
+        plan: Box<Plan>,
+    },
+    /// Issue a draft with its number from the register and its date.
+    IssuePlan {
+        id: i64,
+        number: u32,
+        date: NaiveDate,
+    },
+    DeletePlanDraft(i64),
+    /// Make a document of a plan: preview it, save it where the clerk says, or print it.
+    PlanDocument {
+        plan: Box<Plan>,
+        action: DocumentAction,
+    },
+}
+
+/// What to do with a generated document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentAction {
+    /// Open it in the system's PDF viewer (kept in the documents folder).
+    Preview,
+    /// Ask where, then save it.
+    SaveAs,
+    /// Send it to the printer.
+    Print,
 }

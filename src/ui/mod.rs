@@ -6,13 +6,14 @@ pub mod fonts;
 pub mod history;
 pub mod intent;
 pub mod people;
+pub mod plans;
 pub mod settings;
 pub mod view_model;
 pub mod widgets;
 
 use egui::{Color32, RichText, Ui};
 
-pub use intent::{ImportKind, Intent, Screen};
+pub use intent::{DocumentAction, ImportKind, Intent, Screen};
 pub use view_model::{Level, Notification, ViewModel};
 
 /// The state of every screen, kept apart from the data.
@@ -21,6 +22,7 @@ pub struct UiState {
     pub screen: Screen,
     pub people: people::PeopleScreen,
     pub history: history::HistoryScreen,
+    pub plans: plans::PlansScreen,
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     /// A screen change waiting on the unsaved-changes question.
@@ -32,6 +34,7 @@ impl UiState {
         match self.screen {
             Screen::People => self.people.is_dirty(),
             Screen::History => self.history.is_dirty(),
+            Screen::Plans => self.plans.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
         }
@@ -41,6 +44,7 @@ impl UiState {
         match self.screen {
             Screen::People => self.people.discard_forms(),
             Screen::History => self.history.discard_forms(),
+            Screen::Plans => self.plans.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
         }
@@ -113,6 +117,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
     egui::CentralPanel::default().show(ui, |ui| match state.screen {
         Screen::People => state.people.show(ui, vm, &mut intents),
         Screen::History => state.history.show(ui, vm, &mut intents),
+        Screen::Plans => state.plans.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
     });

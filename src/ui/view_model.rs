@@ -58,6 +58,19 @@ pub struct JobView {
     pub progress: Option<f32>,
 }
 
+/// A stored plan version as the plans screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanView {
+    pub id: i64,
+    pub year: i32,
+    pub version: i64,
+    pub status: &'static str,
+    pub is_draft: bool,
+    pub is_issued: bool,
+    pub amends: Option<i64>,
+    pub plan: crate::domain::plan::Plan,
+}
+
 #[derive(Debug, Clone)]
 pub struct ViewModel {
     pub today: NaiveDate,
@@ -74,6 +87,9 @@ pub struct ViewModel {
     pub people_version: u64,
     pub catalogue: Vec<CatalogueEntry>,
     pub history: Option<HistoryView>,
+    pub plans: Vec<PlanView>,
+    /// The next free KH number per year, for the issue form.
+    pub next_plan_number: std::collections::HashMap<i32, u32>,
     pub import_preview: Option<ImportPreviewView>,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
@@ -93,6 +109,8 @@ impl ViewModel {
             people_version: 0,
             catalogue: Vec::new(),
             history: None,
+            plans: Vec::new(),
+            next_plan_number: HashMap::new(),
             import_preview: None,
             jobs: Vec::new(),
             notifications: Vec::new(),
