@@ -155,7 +155,7 @@ pub fn export_people(
             ws.write_date_with_format(row, 7, d, &date).map_err(&e)?;
         }
         put_text(ws, row, 8, p.status.label()).map_err(&e)?;
-        if i % 1_000 == 0 {
+        if i.is_multiple_of(1_000) {
             progress(i, total);
         }
     }

@@ -26,10 +26,13 @@ const RANK: usize = 5;
 const LEADER: usize = 6;
 const RECRUITED: usize = 7;
 
+/// (birth date, Excel row) of a good row.
+type Seen = (Option<NaiveDate>, usize);
+
 #[derive(Default)]
 pub(super) struct Check {
-    /// (folded name, unit) → (birth date, row) of each good row so far.
-    seen: HashMap<(String, UnitId), Vec<(Option<NaiveDate>, usize)>>,
+    /// (folded name, unit) → each good row so far with that name in that unit.
+    seen: HashMap<(String, UnitId), Vec<Seen>>,
     /// Stored people already matched by an earlier row.
     seen_ids: HashMap<PersonId, usize>,
 }
@@ -87,9 +90,10 @@ impl RowCheck for Check {
             _ => None,
         };
 
-        let mut form = existing
-            .map(PersonForm::from_person)
-            .unwrap_or_else(PersonForm::new);
+        let mut form = match existing {
+            Some(p) => PersonForm::from_person(p),
+            None => PersonForm::new(),
+        };
         form.full_name = pick_spelling(name, &form.full_name);
         if gender.is_some() {
             form.gender = gender;

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::cells::{Column, Sheet, SheetRow, column_letter, date_text, header_key, read_sheet};
+use super::cells::{Column, column_letter, date_text, header_key};
+use super::sheet::{Sheet, SheetRow, read_sheet};
 use super::{Change, ExchangeError, Kind, Preview, history, people, ratings, template, units};
 use crate::domain::model::*;
 use crate::domain::text::fold;
@@ -70,7 +71,7 @@ fn run<C: RowCheck>(
     let example = template_example(C::KIND, &sheet);
     let total = sheet.rows.len();
     for (done, row) in sheet.rows.iter().enumerate() {
-        if done % 1_000 == 0 {
+        if done.is_multiple_of(1_000) {
             progress(done, total);
         }
         let broken: Vec<String> = row

@@ -35,9 +35,11 @@ impl RowCheck for Check {
         let mut faults = Vec::new();
         let name = row.get(NAME);
         let existing = ix.unit_named(name);
-        let mut form = existing
-            .map(UnitForm::from_unit)
-            .unwrap_or_else(UnitForm::new);
+        // UnitForm::new is not the Default: a new unit is active, a Phòng chuyên môn.
+        let mut form = match existing {
+            Some(u) => UnitForm::from_unit(u),
+            None => UnitForm::new(),
+        };
         form.name = pick_spelling(name, &form.name);
         if !row.get(SHORT).is_empty() {
             form.short_name = row.get(SHORT).into();
