@@ -170,6 +170,7 @@ fn the_preview_names_every_bad_row_and_a_bad_file_writes_nothing() {
         &duplicate,
         &no_name,
         &two_faults,
+        &header, // a header repeated further down is not a row
     ];
     let file = dir.path().join("cá nhân.xlsx");
     write_sheet(&file, &rows);

@@ -171,6 +171,10 @@ mod tests {
             cell_text(&DataRef::String("  Nguye\u{302}\u{303}n  Văn ".into())),
             Ok("Nguyễn Văn".into())
         );
+        assert_eq!(
+            cell_text(&DataRef::SharedString("Thi\u{323} Ha\u{300}")),
+            Ok("Thị Hà".into())
+        );
         assert_eq!(cell_text(&DataRef::Float(50.0)), Ok("50".into()));
         assert_eq!(cell_text(&DataRef::Float(1.5)), Ok("1.5".into()));
         assert_eq!(cell_text(&DataRef::Float(f64::NAN)), Ok("NaN".into()));

@@ -235,7 +235,10 @@ fn fill_merged(book: &mut Book, sheet: &mut Sheet) {
             continue;
         }
         let (c0, c1) = (c0 as usize, (c1 as usize).min(MAX_COLUMNS - 1));
-        let Some(first) = sheet.rows.iter().position(|r| r.number == r0 as usize + 1) else {
+        let Ok(first) = sheet
+            .rows
+            .binary_search_by_key(&(r0 as usize + 1), |r| r.number)
+        else {
             continue;
         };
         let values: Vec<String> = (c0..=c1)
