@@ -67,6 +67,24 @@ fn try_preview(store: &Store, kind: Kind, path: &Path) -> Result<Preview, Exchan
     exchange::read(kind, path, &ctx)
 }
 
+/// The preview, and the last progress report it gave.
+fn preview_with_progress(store: &Store, kind: Kind, path: &Path) -> (Preview, (usize, usize)) {
+    let units = store.units().unwrap();
+    let people = store.people().unwrap();
+    let catalogue = store.catalogue().unwrap();
+    let awards = store.all_awards().unwrap();
+    let ctx = Context {
+        units: &units,
+        people: &people,
+        catalogue: &catalogue,
+        awards: &awards,
+        today: today(),
+    };
+    let mut last = (0, 0);
+    let p = exchange::read_with_progress(kind, path, &ctx, &mut |d, t| last = (d, t)).unwrap();
+    (p, last)
+}
+
 fn preview(store: &Store, kind: Kind, path: &Path) -> Preview {
     try_preview(store, kind, path).unwrap()
 }
@@ -244,7 +262,8 @@ fn a_good_file_is_imported_whole_nfc_and_a_second_import_changes_nothing() {
         wb.save(&file).unwrap();
     }
     let mut store = store_with_units();
-    let p = preview(&store, Kind::People, &file);
+    let (p, last) = preview_with_progress(&store, Kind::People, &file);
+    assert_eq!(last, (3, 3), "reading reports its progress to the end");
     assert!(p.is_clean(), "{:?}", p.problems);
     assert_eq!(
         p.changes.iter().map(|c| c.0).collect::<Vec<_>>(),
