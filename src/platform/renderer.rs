@@ -1,7 +1,12 @@
 //! Starting the window on any office PC. eframe does not fall back between renderers by
-//! itself, so we try, in order: wgpu on the hardware adapter, OpenGL (glow), and wgpu on a
-//! software adapter (WARP on Windows, llvmpipe/lavapipe on Linux). Each failure is logged;
-//! if nothing starts, the caller shows a message box that says what to do.
+//! itself, so we try, in order: OpenGL (glow), wgpu on the hardware adapter (DX12/Vulkan),
+//! and wgpu on a software adapter (WARP on Windows, llvmpipe/lavapipe on Linux). Each
+//! failure is logged; if nothing starts, the caller shows a message box that says what to do.
+//!
+//! OpenGL goes first because it fails fast and cleanly where it cannot work (Remote Desktop
+//! and the basic display driver offer only OpenGL 1.1, and egui_glow refuses that with an
+//! error), while wgpu was seen to hang rather than fail on a machine without a usable
+//! adapter (the Windows build under Wine), which no fallback can catch.
 //!
 //! A renderer is forced with `--renderer`, the environment variable `THIDUA_RENDERER`, or
 //! the setting of the same name: `auto`, `wgpu`, `glow`, `software`.
@@ -60,7 +65,7 @@ impl Attempt {
 /// The attempts for a choice, in order.
 pub fn attempts(choice: RendererChoice) -> Vec<Attempt> {
     match choice {
-        RendererChoice::Auto => vec![Attempt::WgpuHardware, Attempt::Glow, Attempt::WgpuSoftware],
+        RendererChoice::Auto => vec![Attempt::Glow, Attempt::WgpuHardware, Attempt::WgpuSoftware],
         RendererChoice::Wgpu => vec![Attempt::WgpuHardware],
         RendererChoice::Glow => vec![Attempt::Glow],
         RendererChoice::Software => vec![Attempt::WgpuSoftware],
@@ -139,7 +144,7 @@ mod tests {
     fn auto_tries_every_renderer_in_order_and_a_forced_one_alone() {
         assert_eq!(
             attempts(RendererChoice::Auto),
-            vec![Attempt::WgpuHardware, Attempt::Glow, Attempt::WgpuSoftware]
+            vec![Attempt::Glow, Attempt::WgpuHardware, Attempt::WgpuSoftware]
         );
         assert_eq!(attempts("GLOW".parse().unwrap()), vec![Attempt::Glow]);
         assert_eq!(
