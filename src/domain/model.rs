@@ -245,21 +245,24 @@ pub const ISSUERS: &[&str] = &[
     "Chủ tịch nước",
 ];
 
+/// code, name, subject, kind, level, decided by, coefficient.
+type SeedRow = (
+    &'static str,
+    &'static str,
+    SubjectKind,
+    AwardKind,
+    AwardLevel,
+    &'static str,
+    Option<f64>,
+);
+
 /// The catalogue seeded from the law (domain spec §1). Coefficients left empty where the
 /// spec marks them unverified.
 pub fn builtin_catalogue() -> Vec<CatalogueEntry> {
     use AwardKind::*;
     use AwardLevel::*;
     use SubjectKind::*;
-    let rows: &[(
-        &str,
-        &str,
-        SubjectKind,
-        AwardKind,
-        AwardLevel,
-        &str,
-        Option<f64>,
-    )] = &[
+    let rows: &[SeedRow] = &[
         (
             "LDTT",
             "Lao động tiên tiến",

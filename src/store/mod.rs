@@ -32,6 +32,15 @@ pub enum Removal {
     Deactivated,
 }
 
+/// One line of the audit log: when, what, and the row's values before and after (JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 /// An open database.
 pub struct Store {
     conn: Connection,
@@ -154,18 +163,19 @@ impl Store {
         Ok(value)
     }
 
-    /// Audit entries for one row, newest first: (time, action, before, after).
-    pub fn audit_for(
-        &self,
-        table: &str,
-        row_id: i64,
-    ) -> Result<Vec<(String, String, Option<String>, Option<String>)>, StoreError> {
+    /// Audit entries for one row, newest first.
+    pub fn audit_for(&self, table: &str, row_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT at, action, before, after FROM audit_log WHERE table_name = ?1 AND row_id = ?2 ORDER BY id DESC",
         )?;
         let rows = stmt
             .query_map(rusqlite::params![table, row_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok(AuditEntry {
+                    at: r.get(0)?,
+                    action: r.get(1)?,
+                    before: r.get(2)?,
+                    after: r.get(3)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         Ok(rows)

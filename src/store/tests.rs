@@ -163,11 +163,17 @@ fn the_audit_log_records_before_and_after() {
     s.save_person(&p).unwrap();
     s.remove_person(id).unwrap();
     let log = s.audit_for("people", id).unwrap();
-    let actions: Vec<_> = log.iter().map(|e| e.1.as_str()).collect();
+    let actions: Vec<_> = log.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, vec!["delete", "update", "insert"]);
     let update = &log[1];
-    assert!(update.2.as_deref().unwrap().contains("Chuyên viên"));
-    assert!(update.3.as_deref().unwrap().contains("Phó Trưởng phòng"));
+    assert!(update.before.as_deref().unwrap().contains("Chuyên viên"));
+    assert!(
+        update
+            .after
+            .as_deref()
+            .unwrap()
+            .contains("Phó Trưởng phòng")
+    );
 }
 
 #[test]
