@@ -39,6 +39,11 @@ fn shuffled_reference_names_sort_back_into_the_reference_order() {
 fn every_adjacent_pair_of_the_reference_is_strictly_ordered_or_equal_by_key() {
     let names = reference();
     for pair in names.windows(2) {
-        assert!(person_name_key(&pair[0]) <= person_name_key(&pair[1]), "{} > {}", pair[0], pair[1]);
+        assert!(
+            person_name_key(&pair[0]) <= person_name_key(&pair[1]),
+            "{} > {}",
+            pair[0],
+            pair[1]
+        );
     }
 }
