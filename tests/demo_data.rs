@@ -1,41 +1,80 @@
-//! The demo database is deterministic and consistent with the award rules it illustrates.
+//! The demo database is deterministic and consistent with the award rules it illustrates
+//! (domain spec §2).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use thidua::demo::{populate_demo, populate_large};
-use thidua::domain::model::{Rating, Subject};
+use thidua::domain::model::{
+    AwardRecord, CatalogueId, DisciplineForm, PersonStatus, Rating, Subject,
+};
+use thidua::domain::text::nfc;
 use thidua::store::Store;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn demo() -> Store {
+fn demo_on(today: NaiveDate) -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    populate_demo(&mut store, today()).unwrap();
+    populate_demo(&mut store, today).unwrap();
     store
 }
 
+fn demo() -> Store {
+    demo_on(today())
+}
+
+/// Every row of every table but the audit log and the migration log (whose rows carry the
+/// time of writing).
 fn dump(store: &Store) -> Vec<String> {
-    let mut out: Vec<String> = store
-        .people()
+    let conn = store.connection();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log', 'schema_migrations') ORDER BY name")
         .unwrap()
-        .iter()
-        .map(|r| {
-            format!(
-                "{}|{:?}|{}",
-                r.person.full_name, r.person.birth_date, r.unit_name
-            )
-        })
-        .collect();
-    out.extend(store.all_awards().unwrap().iter().map(|a| format!("{a:?}")));
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let values: Vec<String> = (0..columns)
+                    .map(|i| match r.get_ref(i).unwrap() {
+                        rusqlite::types::ValueRef::Text(t) => {
+                            String::from_utf8_lossy(t).into_owned()
+                        }
+                        other => format!("{other:?}"),
+                    })
+                    .collect();
+                Ok(format!("{table}: {}", values.join(" | ")))
+            })
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        out.extend(rows);
+    }
     out
+}
+
+fn code_ids(store: &Store) -> impl Fn(&str) -> CatalogueId {
+    let catalogue = store.catalogue().unwrap();
+    move |code: &str| catalogue.iter().find(|c| c.code == code).unwrap().id
 }
 
 #[test]
 fn two_runs_give_the_same_database() {
-    assert_eq!(dump(&demo()), dump(&demo()));
+    let (a, b) = (dump(&demo()), dump(&demo()));
+    assert!(a.len() > 1_000, "{} rows", a.len());
+    if let Some((x, y)) = a.iter().zip(&b).find(|(x, y)| x != y) {
+        panic!("the runs differ:\n{x}\n{y}");
+    }
+    assert_eq!(a.len(), b.len());
 }
 
 #[test]
@@ -50,62 +89,145 @@ fn the_demo_department_has_the_expected_size_and_nfc_names() {
         people.len()
     );
     for r in &people {
-        assert_eq!(
-            r.person.full_name,
-            thidua::domain::text::nfc(&r.person.full_name)
-        );
+        let p = &r.person;
+        for text in [&p.full_name, &p.position, &r.unit_name] {
+            assert_eq!(*text, nfc(text));
+        }
+        assert!(p.full_name.split(' ').count() >= 3, "{}", p.full_name);
+        let born = p.birth_date.unwrap().year();
+        assert!((1955..=2000).contains(&born), "{} born {born}", p.full_name);
+        assert!(p.recruited_on.unwrap() <= today());
     }
-    assert!(store.organisation().unwrap().is_complete());
+    let women = people
+        .iter()
+        .filter(|r| r.person.gender.code() == "female")
+        .count();
+    assert!((50..=85).contains(&women), "{women} women");
+    let org = store.organisation().unwrap();
+    assert!(org.is_complete());
+    assert_eq!(org.deputies.len(), 3);
     assert_eq!(store.base_salaries().unwrap().len(), 3);
     assert_eq!(
         people
             .iter()
             .filter(|r| r.person.is_department_leader)
             .count(),
-        3
+        4
     );
+    let retired: Vec<_> = people
+        .iter()
+        .filter(|r| r.person.status == PersonStatus::Retired)
+        .collect();
+    assert_eq!(retired.len(), 2);
+    for r in retired {
+        let age = r.person.status_date.unwrap().year() - r.person.birth_date.unwrap().year();
+        assert!(
+            (55..=58).contains(&age),
+            "{} retired at {age}",
+            r.person.full_name
+        );
+    }
+    let recent = people
+        .iter()
+        .filter(|r| r.person.recruited_on.unwrap() > NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())
+        .count();
+    assert_eq!(
+        recent, 2,
+        "two recruits less than six months before the end of 2026"
+    );
+    let disciplines: usize = people
+        .iter()
+        .map(|r| store.disciplines(r.person.id).unwrap().len())
+        .sum();
+    assert_eq!(disciplines, 2);
+    assert_eq!(store.plans().unwrap().len(), 2);
 }
 
 #[test]
 fn titles_follow_the_ratings_and_some_people_have_three_consecutive_cstdcs() {
     let store = demo();
-    let catalogue = store.catalogue().unwrap();
-    let id = |code: &str| catalogue.iter().find(|c| c.code == code).unwrap().id;
-    let (ldtt, cstdcs) = (id("LDTT"), id("CSTDCS"));
+    let id = code_ids(&store);
+    let (ldtt, cstdcs, bk_tinh, bk_ttg) =
+        (id("LDTT"), id("CSTDCS"), id("BK_TINH_CN"), id("BK_TTG_CN"));
     let mut three_in_a_row = 0;
+    let mut per_year: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
+    let (mut bk_tinh_count, mut bk_ttg_count) = (0, 0);
     for r in store.people().unwrap() {
-        let ratings: BTreeMap<i32, Rating> = store
-            .person_ratings(r.person.id)
-            .unwrap()
-            .into_iter()
+        let p = &r.person;
+        let ratings: BTreeMap<i32, Rating> =
+            store.person_ratings(p.id).unwrap().into_iter().collect();
+        let disciplines = store.disciplines(p.id).unwrap();
+        let awards = store.awards_for(Subject::Person(p.id)).unwrap();
+        let cstd_years: BTreeSet<i32> = awards
+            .iter()
+            .filter(|a| a.catalogue_id == cstdcs)
+            .map(|a| a.year)
             .collect();
-        let awards = store.awards_for(Subject::Person(r.person.id)).unwrap();
-        let mut cstd_years = BTreeSet::new();
         for a in &awards {
+            // R03: nothing for a year spent (partly) under discipline.
+            for d in &disciplines {
+                let to = d.to.unwrap().year();
+                assert!(
+                    !(d.from.year()..=to).contains(&a.year),
+                    "{} awarded while disciplined",
+                    p.full_name
+                );
+            }
             if a.catalogue_id == ldtt {
+                // R01 and R02.
                 assert!(
                     matches!(ratings.get(&a.year), Some(Rating::Excellent | Rating::Good)),
                     "{} got LĐTT {} rated {:?}",
-                    r.person.full_name,
+                    p.full_name,
                     a.year,
                     ratings.get(&a.year)
                 );
+                let mid_year = NaiveDate::from_ymd_opt(a.year, 6, 30).unwrap();
+                assert!(
+                    p.recruited_on.unwrap() <= mid_year,
+                    "{} recruited too late",
+                    p.full_name
+                );
+                per_year.entry(a.year).or_default().0 += 1;
             }
             if a.catalogue_id == cstdcs {
+                // R05.
                 assert_eq!(
                     ratings.get(&a.year),
                     Some(&Rating::Excellent),
                     "{} CSTĐCS {}",
-                    r.person.full_name,
+                    p.full_name,
                     a.year
                 );
                 assert!(
                     awards
                         .iter()
-                        .any(|b| b.catalogue_id == ldtt && b.year == a.year),
-                    "CSTĐCS without LĐTT"
+                        .any(|b| b.catalogue_id == ldtt && b.year == a.year)
                 );
-                cstd_years.insert(a.year);
+                per_year.entry(a.year).or_default().1 += 1;
+            }
+            if a.catalogue_id == bk_tinh {
+                // R09 (d), first branch.
+                bk_tinh_count += 1;
+                assert!(cstd_years.contains(&a.year) && cstd_years.contains(&(a.year - 1)));
+            }
+            if a.catalogue_id == bk_ttg {
+                // R10: a provincial Bằng khen, then five good years with three CSTĐCS.
+                bk_ttg_count += 1;
+                let earlier = awards
+                    .iter()
+                    .filter(|b| b.catalogue_id == bk_tinh && b.year <= a.year - 5)
+                    .map(|b| b.year)
+                    .max()
+                    .expect("a provincial Bằng khen first");
+                let window = a.year - 4..=a.year;
+                assert!(earlier < *window.start());
+                assert!(
+                    window
+                        .clone()
+                        .all(|y| matches!(ratings.get(&y), Some(Rating::Excellent | Rating::Good)))
+                );
+                assert!(window.filter(|y| cstd_years.contains(y)).count() >= 3);
             }
         }
         if cstd_years
@@ -119,6 +241,184 @@ fn titles_follow_the_ratings_and_some_people_have_three_consecutive_cstdcs() {
         three_in_a_row >= 3,
         "only {three_in_a_row} people with three consecutive CSTĐCS"
     );
+    assert!(
+        (3..=8).contains(&bk_tinh_count),
+        "{bk_tinh_count} provincial Bằng khen"
+    );
+    assert_eq!(bk_ttg_count, 1);
+    for year in 2021..=2025 {
+        let (l, c) = per_year[&year];
+        assert!(
+            l >= 100 && c * 100 <= l * 20,
+            "{year}: {l} LĐTT, {c} CSTĐCS"
+        );
+    }
+}
+
+#[test]
+fn unit_titles_follow_their_members() {
+    let store = demo();
+    let id = code_ids(&store);
+    let (ldtt, cstdcs, ttldtt, ttldxs, co) = (
+        id("LDTT"),
+        id("CSTDCS"),
+        id("TTLDTT"),
+        id("TTLDXS"),
+        id("CO_TINH"),
+    );
+    let people = store.people().unwrap();
+    let (mut tt, mut xs, mut flags) = (0, 0, 0);
+    for unit in store.units().unwrap() {
+        let ratings: BTreeMap<i32, Rating> =
+            store.unit_ratings(unit.id).unwrap().into_iter().collect();
+        for a in store.awards_for(Subject::Unit(unit.id)).unwrap() {
+            let members: Vec<_> = people
+                .iter()
+                .filter(|r| r.person.unit_id == unit.id)
+                .collect();
+            let mut total = 0;
+            let (mut titled, mut cstd, mut completed, mut warned) = (0, 0, 0, false);
+            for r in &members {
+                let Some(rating) = store
+                    .person_ratings(r.person.id)
+                    .unwrap()
+                    .into_iter()
+                    .find(|(y, _)| *y == a.year)
+                    .map(|(_, x)| x)
+                else {
+                    continue;
+                };
+                total += 1;
+                completed += usize::from(rating != Rating::NotCompleted);
+                let awards = store.awards_for(Subject::Person(r.person.id)).unwrap();
+                let has = |c| {
+                    awards
+                        .iter()
+                        .any(|b: &AwardRecord| b.catalogue_id == c && b.year == a.year)
+                };
+                titled += usize::from(has(ldtt));
+                cstd += usize::from(has(cstdcs));
+                warned |= store.disciplines(r.person.id).unwrap().iter().any(|d| {
+                    d.form != DisciplineForm::Reprimand
+                        && (d.from.year()..=d.to.unwrap().year()).contains(&a.year)
+                });
+            }
+            if a.catalogue_id == ttldtt {
+                tt += 1;
+                assert!(
+                    2 * titled > total && !warned,
+                    "{} TTLĐTT {}",
+                    unit.name,
+                    a.year
+                );
+                assert!(matches!(
+                    ratings.get(&a.year),
+                    Some(Rating::Excellent | Rating::Good)
+                ));
+            }
+            if a.catalogue_id == ttldxs {
+                xs += 1;
+                assert_eq!(ratings.get(&a.year), Some(&Rating::Excellent));
+                assert!(
+                    completed == total && 10 * titled >= 7 * total && cstd >= 1,
+                    "{} TTLĐXS {}",
+                    unit.name,
+                    a.year
+                );
+            }
+            flags += usize::from(a.catalogue_id == co);
+        }
+    }
+    assert!(tt >= 30, "{tt} TTLĐTT");
+    assert!((2..=25).contains(&xs), "{xs} TTLĐXS");
+    assert!((1..=2).contains(&flags), "{flags} provincial flags");
+}
+
+#[test]
+fn decisions_are_numbered_dated_and_registered() {
+    let store = demo();
+    let catalogue = store.catalogue().unwrap();
+    for year in 2015..=2026 {
+        let numbers: Vec<u32> = store
+            .documents_of_year(year)
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.kind == "QĐ")
+            .map(|d| d.number)
+            .collect();
+        // Numbers start from 1 each year and leave no gaps.
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as u32).collect::<Vec<_>>(),
+            "{year}"
+        );
+    }
+    assert!(store.next_document_number(2026, "QĐ").unwrap() > 1);
+    for a in store.all_awards().unwrap() {
+        let date = a.decision_date.unwrap();
+        assert!(date <= today());
+        assert!(
+            date.year() == a.year + 1 || a.note.contains("chuyên đề"),
+            "{a:?}"
+        );
+        let entry = catalogue.iter().find(|c| c.id == a.catalogue_id).unwrap();
+        let expected = match entry.decided_by.as_str() {
+            "Giám đốc Sở" => "Giám đốc Sở Công Thương",
+            other => other,
+        };
+        assert_eq!(a.issuer, expected, "{}", entry.name);
+        let suffix = match expected {
+            "Giám đốc Sở Công Thương" => "/QĐ-SCT",
+            "Chủ tịch UBND tỉnh" => "/QĐ-UBND",
+            _ => "/QĐ-TTg",
+        };
+        assert!(a.decision_number.ends_with(suffix), "{a:?}");
+        if suffix == "/QĐ-SCT" {
+            let registered: Vec<_> = store
+                .documents_of_year(date.year())
+                .unwrap()
+                .into_iter()
+                .filter(|d| d.kind == "QĐ" && format!("{}/QĐ-SCT", d.number) == a.decision_number)
+                .collect();
+            assert_eq!(registered.len(), 1, "{a:?}");
+            assert_eq!(registered[0].issued_on, date);
+        }
+    }
+}
+
+#[test]
+fn early_in_the_year_no_decision_is_dated_in_the_future() {
+    let today = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+    let store = demo_on(today);
+    let awards = store.all_awards().unwrap();
+    assert!(awards.iter().all(|a| a.decision_date.unwrap() <= today));
+    // Last year is rated but not yet decided.
+    assert!(!awards.iter().any(|a| a.year == 2026));
+    let rated_2026 = store
+        .people()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            store
+                .person_ratings(r.person.id)
+                .unwrap()
+                .iter()
+                .any(|(y, _)| *y == 2026)
+        })
+        .count();
+    assert!(rated_2026 > 100);
+    assert!(
+        store
+            .people()
+            .unwrap()
+            .iter()
+            .all(|r| r.person.recruited_on.unwrap() <= today)
+    );
+    assert_eq!(
+        store.plans().unwrap().len(),
+        1,
+        "this year's plan is not issued yet"
+    );
 }
 
 #[test]
@@ -126,17 +426,25 @@ fn the_demo_is_only_written_into_an_empty_database() {
     let mut store = demo();
     let before = dump(&store);
     let err = populate_demo(&mut store, today()).unwrap_err();
-    assert!(err.to_string().contains("cơ sở dữ liệu trống"));
+    assert!(err.to_string().contains("cơ sở dữ liệu trống"), "{err}");
     assert_eq!(dump(&store), before);
+    // The refusal left no transaction open.
+    assert!(store.connection().is_autocommit());
 }
 
 #[test]
 fn large_databases_have_the_asked_sizes() {
     let mut store = Store::open_in_memory().unwrap();
     let mut calls = 0;
-    populate_large(&mut store, 2_000, 20_000, &mut |_, _| calls += 1).unwrap();
+    populate_large(&mut store, 2_000, 20_000, &mut |done, total| {
+        assert!(done <= total && total == 22_000);
+        calls += 1;
+    })
+    .unwrap();
     assert_eq!(store.people().unwrap().len(), 2_000);
     assert_eq!(store.all_awards().unwrap().len(), 20_000);
+    assert_eq!(store.units().unwrap().len(), 2);
     assert!(calls > 1);
     assert!(store.integrity_problems().unwrap().is_empty());
+    assert!(populate_large(&mut store, 1, 100, &mut |_, _| {}).is_err());
 }
