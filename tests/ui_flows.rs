@@ -57,8 +57,7 @@ fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
     // also stand in a list behind it).
     let option_node = h
         .get_all_by_label(option)
-        .filter(|n| n.accesskit_node().role() != Role::Label)
-        .last()
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
         .expect("option shown");
     option_node.click();
     h.run();
