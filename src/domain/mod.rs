@@ -6,5 +6,6 @@ pub mod model;
 pub mod people_list;
 pub mod plan;
 pub mod settings;
+pub mod settings_forms;
 pub mod text;
 pub mod validate;
