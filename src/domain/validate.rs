@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::model::*;
+pub use super::settings_forms::{CatalogueForm, OrganisationForm, parse_amount};
 use super::text::clean;
 
 /// A problem with one field, in Vietnamese.
@@ -472,5 +473,3 @@ mod tests {
         assert!(errors[0].message.contains("dành cho tập thể"));
     }
 }
-
-pub use super::settings_forms::{CatalogueForm, OrganisationForm, parse_amount};
