@@ -43,7 +43,7 @@ impl Face {
 
 struct Metrics {
     units_per_em: f32,
-    /// Advance widths of the characters used in Vietnamese text, by code point, cached.
+    /// The parsed face (cmap and advance widths), parsed once per process.
     faces: ttf_parser::Face<'static>,
 }
 
@@ -79,6 +79,28 @@ pub fn width(face: Face, size: f32, text: &str) -> f32 {
     units * size / m.units_per_em
 }
 
+/// The advance width of one character in points at `size` points.
+pub fn char_width(face: Face, size: f32, c: char) -> f32 {
+    let m = metrics(face);
+    let units = m
+        .faces
+        .glyph_index(c)
+        .and_then(|g| m.faces.glyph_hor_advance(g))
+        .unwrap_or((m.units_per_em * 0.5) as u16) as f32;
+    units * size / m.units_per_em
+}
+
+/// The characters of `text` the face has no glyph for (they would print as empty boxes).
+pub fn missing(face: Face, text: &str) -> Vec<char> {
+    let m = metrics(face);
+    let mut out: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && m.faces.glyph_index(*c).is_none())
+        .collect();
+    out.dedup();
+    out
+}
+
 /// True when the face has a glyph for every character of `text`.
 pub fn covers(face: Face, text: &str) -> bool {
     let m = metrics(face);
@@ -109,5 +131,19 @@ mod tests {
                 > width(Face::Regular, 13.0, "SỞ CÔNG THƯƠNG")
         );
         assert_eq!(width(Face::Regular, 13.0, ""), 0.0);
+        let sum: f32 = "Thương"
+            .chars()
+            .map(|c| char_width(Face::Bold, 13.0, c))
+            .sum();
+        assert!((sum - width(Face::Bold, 13.0, "Thương")).abs() < 0.001);
+    }
+
+    #[test]
+    fn characters_without_a_glyph_are_named() {
+        assert_eq!(
+            missing(Face::Regular, "Thưởng \u{1F600} x"),
+            vec!['\u{1F600}']
+        );
+        assert!(missing(Face::Italic, "Độc lập - Tự do - Hạnh phúc").is_empty());
     }
 }

@@ -1,165 +1,60 @@
 //! The campaign plan as an official document: header, number and date, "KẾ HOẠCH" and its
 //! subtitle, the legal bases, I. Mục đích, yêu cầu, II. Nội dung thi đua, III. Tổ chức
-//! thực hiện, then Nơi nhận and the signature kept together.
+//! thực hiện, then Nơi nhận and the signature kept together with the last paragraph.
 
-use super::blocks::{self, Signature, blank_date_line, date_line, document_number};
-use super::fonts::Face;
-use super::layout::{Align, Flow, LaidOut, MM, Margins, Run, Style, plain};
+use super::blocks::{self, Signature, blank_date_line, date_line, document_number, short_date};
+use super::flow::Flow;
+use super::layout::{LaidOut, Margins, Run, Style, plain};
 use crate::domain::plan::{Plan, SignerMode};
 use crate::domain::settings::Organisation;
-use crate::domain::validate::format_date;
+use crate::domain::text::nfc;
 
-fn item(flow: &mut Flow, text: &str) {
-    let style = Style {
-        first_indent: 10.0 * MM,
-        ..Style::body()
-    };
-    flow.paragraph(&plain(format!("- {text}")), &style);
+/// The sentence every plan carries (Law on thi đua, khen thưởng: registration first).
+pub const NO_REGISTRATION: &str = "Các tập thể và cá nhân không đăng ký thi đua, cuối năm sẽ không được xét công nhận các danh hiệu thi đua.";
+
+/// "- …" items with a hanging indent. `list_punctuation` ends each item with ";" and the
+/// last with "." (for short generated items); otherwise the text is kept as typed.
+fn items(flow: &mut Flow, texts: &[String], list_punctuation: bool) {
+    let texts: Vec<&String> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
+    let n = texts.len();
+    for (i, t) in texts.into_iter().enumerate() {
+        let t = t.trim().trim_start_matches(['-', '+']).trim_start();
+        let text = if list_punctuation {
+            let end = if i + 1 == n { "." } else { ";" };
+            format!("{}{end}", t.trim_end_matches([';', '.', ',']))
+        } else {
+            t.to_owned()
+        };
+        flow.item("-", &plain(text), &Style::body());
+    }
 }
 
-fn numbered(flow: &mut Flow, label: &str) {
-    let style = Style {
-        first_indent: 10.0 * MM,
-        align: Align::Left,
-        ..Style::body()
-    };
-    flow.ensure(14.0 * 1.2 * 3.0);
-    flow.paragraph(&[Run::new(label, Face::Bold)], &style);
-}
-
-/// Lay out the plan for `org`.
-pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
-    let mut flow = Flow::new(&format!("Kế hoạch {}", plan.subtitle), Margins::default());
-    let number = document_number(plan.number, "KH", &org.abbreviation);
-    let date = match plan.issued_on {
-        Some(d) => date_line(&org.place, d),
-        None => blank_date_line(&org.place, plan.year),
-    };
-    blocks::header(&mut flow, org, &number, &date);
-    blocks::title(&mut flow, "KẾ HOẠCH", &plan.subtitle);
-
-    let body = Style::body();
-    for base in &plan.bases {
-        flow.paragraph(&[Run::new(base, Face::Italic)], &body);
-    }
-    flow.paragraph(
-        &plain(format!(
-            "{} xây dựng Kế hoạch phát động phong trào thi đua năm {} như sau:",
-            sentence_case(&org.body),
-            plan.year
-        )),
-        &body,
-    );
-
-    blocks::heading(&mut flow, "I. MỤC ĐÍCH, YÊU CẦU");
-    numbered(&mut flow, "1. Mục đích");
-    for p in &plan.purposes {
-        item(&mut flow, p);
-    }
-    numbered(&mut flow, "2. Yêu cầu");
-    for r in &plan.requirements {
-        item(&mut flow, r);
-    }
-
-    blocks::heading(&mut flow, "II. NỘI DUNG THI ĐUA");
-    numbered(&mut flow, "1. Chủ đề, khẩu hiệu thi đua");
-    flow.paragraph(
+/// "2.1. " + an italic name, kept with the next lines.
+fn sub_heading(flow: &mut Flow, number: &str, name: &str) {
+    blocks::heading_with(
+        flow,
         &[
-            Run::new("Chủ đề: ", Face::Regular),
-            Run::new(&plan.theme, Face::BoldItalic),
+            Run::bold_italic(format!("{number} ")),
+            Run::bold_italic(name),
         ],
-        &body,
     );
-    flow.paragraph(
-        &[
-            Run::new("Khẩu hiệu: ", Face::Regular),
-            Run::new(format!("\"{}\"", plan.slogan), Face::BoldItalic),
-        ],
-        &body,
-    );
-    numbered(&mut flow, "2. Các phong trào thi đua");
-    for (i, m) in plan.movements.iter().enumerate() {
-        flow.paragraph(
-            &[Run::new(format!("2.{}. {}", i + 1, m.name), Face::Italic)],
-            &body,
-        );
-        flow.paragraph(&plain(&m.text), &body);
-    }
-    numbered(&mut flow, "3. Thời gian thi đua");
-    for p in &plan.phases {
-        flow.paragraph(
-            &[
-                Run::new(format!("{}: ", p.name), Face::Bold),
-                Run::new(
-                    format!(
-                        "từ ngày {} đến ngày {}: {}",
-                        format_date(p.start),
-                        format_date(p.end),
-                        p.content
-                    ),
-                    Face::Regular,
-                ),
-            ],
-            &body,
-        );
-    }
-    numbered(&mut flow, "4. Chỉ tiêu thi đua");
-    if !plan.economic_targets.is_empty() {
-        flow.paragraph(
-            &[Run::new(
-                "a) Các chỉ tiêu kinh tế chủ yếu của ngành:",
-                Face::Italic,
-            )],
-            &body,
-        );
-        for t in &plan.economic_targets {
-            item(
-                &mut flow,
-                &format!("{}: {} {}, {}.", t.indicator, t.value, t.unit, t.change),
-            );
-        }
-    }
-    flow.paragraph(
-        &[Run::new("b) Chỉ tiêu danh hiệu thi đua:", Face::Italic)],
-        &body,
-    );
-    for t in &plan.title_targets {
-        item(&mut flow, &format!("{};", t.sentence()));
-    }
-
-    blocks::heading(&mut flow, "III. TỔ CHỨC THỰC HIỆN");
-    for para in &plan.organisation {
-        flow.paragraph(&plain(para), &body);
-    }
-    if !plan.deadlines.is_empty() {
-        flow.paragraph(&plain("Thời hạn thực hiện:"), &body);
-        for d in &plan.deadlines {
-            item(
-                &mut flow,
-                &format!("{}: trước ngày {};", d.what, format_date(d.date)),
-            );
-        }
-    }
-    let last = "Các tập thể và cá nhân không đăng ký thi đua, cuối năm sẽ không được xét công nhận các danh hiệu thi đua. Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Văn phòng Sở để tổng hợp, báo cáo Giám đốc Sở xem xét, giải quyết./.";
-    let signature = match plan.signer_mode {
-        SignerMode::Director => Signature::director(&plan.signer_name),
-        SignerMode::Deputy => Signature::deputy(&plan.signer_name),
-    };
-    // The closing paragraph goes with the signature: a signature never opens a page alone.
-    let keep = flow.measure(&plain(last), &body, flow.content_width())
-        + blocks::closing_height(&flow, &plan.recipients, &signature);
-    flow.ensure(keep);
-    flow.paragraph(&plain(last), &body);
-    blocks::closing(&mut flow, &plan.recipients, &signature);
-    flow.finish()
 }
 
-/// "SỞ CÔNG THƯƠNG" → "Sở Công Thương".
+/// A lead-in line ("Thời hạn thực hiện:") kept with the first lines of what follows.
+fn lead(flow: &mut Flow, runs: &[Run]) {
+    blocks::heading_with(flow, runs);
+}
+
+/// "SỞ CÔNG THƯƠNG" → "Sở Công Thương" (administrative words after it stay lower case:
+/// "Sở Công Thương tỉnh Gia Lai").
 fn sentence_case(upper: &str) -> String {
     upper
         .split_whitespace()
         .map(|w| {
             let lower = w.to_lowercase();
+            if matches!(lower.as_str(), "tỉnh" | "thành" | "phố") {
+                return lower;
+            }
             let mut c = lower.chars();
             c.next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
@@ -167,4 +62,273 @@ fn sentence_case(upper: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Phát động phong trào thi đua năm 2027" → "phát động phong trào thi đua năm 2027".
+fn lower_first(text: &str) -> String {
+    let mut c = text.trim().chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The signature block of the plan.
+pub fn signature(plan: &Plan) -> Signature {
+    match plan.signer_mode {
+        SignerMode::Director => Signature::director(&plan.signer_name),
+        SignerMode::Deputy => Signature::deputy(&plan.signer_name),
+    }
+}
+
+/// Lay out the plan for `org`.
+pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
+    let subtitle = nfc(plan.subtitle.trim());
+    let mut flow = Flow::new(&format!("Kế hoạch {subtitle}"), Margins::default());
+    let number = document_number(plan.number, "KH", &org.abbreviation);
+    let date = match plan.issued_on {
+        Some(d) => date_line(&org.place, d),
+        None => blank_date_line(&org.place, plan.year),
+    };
+    blocks::header(&mut flow, org, &number, &date);
+    blocks::title(&mut flow, "KẾ HOẠCH", &subtitle);
+
+    let body = Style::body();
+    for base in plan.bases.iter().filter(|b| !b.trim().is_empty()) {
+        flow.paragraph(&plain(base.trim()), &body);
+    }
+    let what = if subtitle.is_empty() {
+        format!("phát động phong trào thi đua năm {}", plan.year)
+    } else {
+        lower_first(&subtitle)
+    };
+    flow.paragraph(
+        &plain(format!(
+            "{} xây dựng Kế hoạch {what} như sau:",
+            sentence_case(&org.body)
+        )),
+        &body,
+    );
+
+    blocks::heading(&mut flow, "I. MỤC ĐÍCH, YÊU CẦU");
+    blocks::heading(&mut flow, "1. Mục đích");
+    items(&mut flow, &plan.purposes, false);
+    blocks::heading(&mut flow, "2. Yêu cầu");
+    items(&mut flow, &plan.requirements, false);
+
+    blocks::heading(&mut flow, "II. NỘI DUNG THI ĐUA");
+    blocks::heading(&mut flow, "1. Chủ đề, khẩu hiệu thi đua");
+    if !plan.theme.trim().is_empty() {
+        flow.item(
+            "-",
+            &[
+                Run::regular("Chủ đề: "),
+                Run::bold_italic(plan.theme.trim()),
+            ],
+            &body,
+        );
+    }
+    if !plan.slogan.trim().is_empty() {
+        flow.item(
+            "-",
+            &[
+                Run::regular("Khẩu hiệu: "),
+                Run::bold_italic(format!("\"{}\"", plan.slogan.trim().trim_matches('"'))),
+            ],
+            &body,
+        );
+    }
+
+    let mut section = 2;
+    if !plan.movements.is_empty() {
+        blocks::heading(&mut flow, &format!("{section}. Các phong trào thi đua"));
+        for (i, m) in plan.movements.iter().enumerate() {
+            sub_heading(&mut flow, &format!("{section}.{}.", i + 1), m.name.trim());
+            if !m.text.trim().is_empty() {
+                flow.paragraph(&plain(m.text.trim()), &body);
+            }
+        }
+        section += 1;
+    }
+    if !plan.phases.is_empty() {
+        blocks::heading(&mut flow, &format!("{section}. Thời gian thi đua"));
+        for p in &plan.phases {
+            let content = p.content.trim();
+            let dates = format!(
+                ": từ ngày {} đến ngày {}",
+                short_date(p.start),
+                short_date(p.end)
+            );
+            let rest = if content.is_empty() {
+                format!("{dates}.")
+            } else {
+                format!("{dates}: {content}")
+            };
+            flow.item(
+                "-",
+                &[Run::bold_italic(p.name.trim()), Run::regular(rest)],
+                &body,
+            );
+        }
+        section += 1;
+    }
+    if !plan.economic_targets.is_empty() || !plan.title_targets.is_empty() {
+        blocks::heading(&mut flow, &format!("{section}. Chỉ tiêu thi đua"));
+    }
+    if !plan.economic_targets.is_empty() {
+        lead(
+            &mut flow,
+            &[Run::italic("a) Các chỉ tiêu kinh tế chủ yếu của ngành:")],
+        );
+        let lines: Vec<String> = plan
+            .economic_targets
+            .iter()
+            .map(|t| {
+                let amount = [t.value.trim(), t.unit.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut s = format!("{}: {amount}", t.indicator.trim());
+                if !t.change.trim().is_empty() {
+                    let sep = if amount.is_empty() { "" } else { ", " };
+                    s.push_str(&format!("{sep}{}", t.change.trim()));
+                }
+                s
+            })
+            .collect();
+        items(&mut flow, &lines, true);
+    }
+    if !plan.title_targets.is_empty() {
+        let label = if plan.economic_targets.is_empty() {
+            "Chỉ tiêu danh hiệu thi đua:"
+        } else {
+            "b) Chỉ tiêu danh hiệu thi đua:"
+        };
+        lead(&mut flow, &[Run::italic(label)]);
+        let lines: Vec<String> = plan.title_targets.iter().map(|t| t.sentence()).collect();
+        items(&mut flow, &lines, true);
+    }
+
+    blocks::heading(&mut flow, "III. TỔ CHỨC THỰC HIỆN");
+    for para in plan.organisation.iter().filter(|p| !p.trim().is_empty()) {
+        flow.paragraph(&plain(para.trim()), &body);
+    }
+    if !plan.deadlines.is_empty() {
+        lead(&mut flow, &plain("Thời hạn thực hiện:"));
+        let lines: Vec<String> = plan
+            .deadlines
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} trước ngày {}",
+                    d.what.trim().trim_end_matches([';', '.', ',', ':']),
+                    short_date(d.date)
+                )
+            })
+            .collect();
+        items(&mut flow, &lines, true);
+    }
+    flow.paragraph(&plain(NO_REGISTRATION), &body);
+    let last = format!(
+        "Trên đây là Kế hoạch {what} của {}. Trong quá trình thực hiện, nếu có vướng mắc, các phòng, đơn vị phản ánh về Văn phòng Sở để tổng hợp, báo cáo Giám đốc Sở xem xét, giải quyết./.",
+        sentence_case(&org.body)
+    );
+    // The last paragraph goes with the signature: a signature never opens a page alone.
+    let sign = signature(plan);
+    flow.keep_together(|f| {
+        f.paragraph(&plain(&last), &body);
+        blocks::closing(f, &plan.recipients, &sign);
+    });
+    flow.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::docs::check::verify;
+    use crate::domain::plan::demo_plan;
+
+    fn org() -> Organisation {
+        Organisation {
+            parent_body: "UBND TỈNH GIA LAI".into(),
+            body: "SỞ CÔNG THƯƠNG".into(),
+            abbreviation: "SCT".into(),
+            place: "Gia Lai".into(),
+            director: "Nguyễn Văn Hùng".into(),
+            deputies: vec!["Trần Thị Mai".into()],
+        }
+    }
+
+    #[test]
+    fn the_plan_passes_the_self_check_and_keeps_its_order() {
+        let doc = plan_document(&demo_plan(2027, "Trần Thị Mai"), &org());
+        assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+        let lines = doc.text_lines();
+        let pos = |s: &str| {
+            lines
+                .iter()
+                .position(|l| l.contains(s))
+                .unwrap_or_else(|| panic!("{s} missing in {lines:#?}"))
+        };
+        assert!(pos("Số:      /KH-SCT") < pos("KẾ HOẠCH"));
+        assert!(pos("Gia Lai, ngày      tháng      năm 2027") < pos("KẾ HOẠCH"));
+        assert!(pos("I. MỤC ĐÍCH, YÊU CẦU") < pos("II. NỘI DUNG THI ĐUA"));
+        assert!(pos("II. NỘI DUNG THI ĐUA") < pos("III. TỔ CHỨC THỰC HIỆN"));
+        assert!(pos("trước ngày 30/8/2027") > pos("III. TỔ CHỨC THỰC HIỆN"));
+        assert!(pos("Nơi nhận:") > pos("Các tập thể và cá nhân không đăng ký thi đua"));
+        assert!(pos("2.1. Phong trào thi đua thường xuyên") < pos("3. Thời gian thi đua"));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Sở Công Thương xây dựng Kế hoạch phát động"))
+        );
+    }
+
+    #[test]
+    fn the_signature_never_opens_a_page_alone() {
+        // Grow the organisation text until the closing block would fall at a page top;
+        // whatever the length, the last paragraph stands on the signature's page.
+        for extra in 0..40 {
+            let mut plan = demo_plan(2027, "Trần Thị Mai");
+            for i in 0..extra {
+                plan.organisation
+                    .push(format!("Đoạn bổ sung số {i} về tổ chức thực hiện."));
+            }
+            let doc = plan_document(&plan, &org());
+            let page = doc
+                .pages
+                .iter()
+                .position(|p| p.items.iter().any(|it| it.text() == Some("Nơi nhận:")))
+                .unwrap();
+            let text = doc.page_lines(page).join(" ");
+            assert!(
+                text.contains("Trên đây là Kế hoạch"),
+                "extra {extra}: {text}"
+            );
+            assert!(text.contains("Trần Thị Mai") && text.contains("KT. GIÁM ĐỐC"));
+            assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+        }
+    }
+
+    #[test]
+    fn an_empty_plan_still_lays_out() {
+        let mut plan = demo_plan(2027, "");
+        plan.subtitle.clear();
+        plan.bases.clear();
+        plan.purposes.clear();
+        plan.requirements.clear();
+        plan.organisation.clear();
+        plan.theme.clear();
+        plan.slogan.clear();
+        plan.movements.clear();
+        plan.phases.clear();
+        plan.economic_targets.clear();
+        plan.title_targets.clear();
+        plan.deadlines.clear();
+        plan.recipients.clear();
+        let doc = plan_document(&plan, &Organisation::default());
+        assert_eq!(doc.pages.len(), 1, "{:#?}", doc.text_lines());
+        assert!(doc.text_lines().iter().any(|l| l.contains("KẾ HOẠCH")));
+        assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+    }
 }
