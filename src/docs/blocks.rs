@@ -184,7 +184,7 @@ pub fn header(flow: &mut Flow, org: &Organisation, number: &str, date_text: &str
         .fold(0.0, f32::max);
     y = flow.block_at(&body, &style, left_x, left_w, y);
     let rule_w = (body_w / 3.0).max(20.0 * MM).min(left_w);
-    let left_rule = y + 1.5;
+    let left_rule = y + 2.5;
     flow.rule(
         left_center - rule_w / 2.0,
         left_rule,
@@ -218,7 +218,7 @@ pub fn header(flow: &mut Flow, org: &Organisation, number: &str, date_text: &str
         ry,
     );
     let motto_w = width(Face::Bold, motto_size, MOTTO).min(right_w);
-    let right_rule = ry + 1.5;
+    let right_rule = ry + 2.5;
     flow.rule(
         right_center - motto_w / 2.0,
         right_rule,
@@ -284,12 +284,31 @@ pub fn heading(flow: &mut Flow, text: &str) {
     heading_with(flow, &[Run::bold(text)]);
 }
 
+/// Headings that follow each other ("II. NỘI DUNG THI ĐUA", "1. Chủ đề, khẩu hiệu"),
+/// kept together and with the first two lines of what follows.
+pub fn headings(flow: &mut Flow, texts: &[&str]) {
+    let runs: Vec<Vec<Run>> = texts.iter().map(|t| vec![Run::bold(t)]).collect();
+    headings_with(flow, &runs);
+}
+
 /// A heading or lead-in made of runs, kept with the first two lines of what follows.
 pub fn heading_with(flow: &mut Flow, runs: &[Run]) {
+    headings_with(flow, &[runs.to_vec()]);
+}
+
+/// Headings made of runs, kept together and with the first two lines of what follows.
+pub fn headings_with(flow: &mut Flow, headings: &[Vec<Run>]) {
     let style = heading_style();
-    let need = flow.measure(runs, &style, flow.content_width()) + 2.0 * style.line_height();
+    let w = flow.content_width();
+    let need: f32 = headings
+        .iter()
+        .map(|runs| flow.measure(runs, &style, w))
+        .sum::<f32>()
+        + 2.0 * style.line_height();
     flow.ensure(need);
-    flow.paragraph(runs, &style);
+    for runs in headings {
+        flow.paragraph(runs, &style);
+    }
 }
 
 /// The style of headings: body size, left-aligned, at the first-line indent.
@@ -359,8 +378,15 @@ fn closing_block(flow: &mut Flow, recipients: &[String], signature: &Signature) 
     if !lines.is_empty() {
         flow.text(x, top, Face::BoldItalic, 12.0, "Nơi nhận:");
         y = top + 12.0 * 1.2;
+        // "- " hangs: a long recipient wraps under its own text, not under the dash.
+        let hang = width(Face::Regular, 11.0, "- ");
+        let style = Style {
+            left_indent: hang,
+            first_indent: -hang,
+            ..recipient_style()
+        };
         for line in lines {
-            y = flow.block_at(&[Run::regular(line)], &recipient_style(), x, left_w, y);
+            y = flow.block_at(&[Run::regular(line)], &style, x, left_w, y);
         }
     }
     let list_bottom = y;

@@ -29,20 +29,14 @@ fn items(flow: &mut Flow, texts: &[String], list_punctuation: bool) {
     }
 }
 
-/// "2.1. " + an italic name, kept with the next lines.
-fn sub_heading(flow: &mut Flow, number: &str, name: &str) {
-    blocks::heading_with(
-        flow,
-        &[
-            Run::bold_italic(format!("{number} ")),
-            Run::bold_italic(name),
-        ],
-    );
+/// "2.1. Name" in bold italic.
+fn sub_heading(number: &str, name: &str) -> Vec<Run> {
+    vec![Run::bold_italic(format!("{number} {name}"))]
 }
 
-/// A lead-in line ("Thời hạn thực hiện:") kept with the first lines of what follows.
-fn lead(flow: &mut Flow, runs: &[Run]) {
-    blocks::heading_with(flow, runs);
+/// A section heading ("3. Thời gian thi đua") in bold.
+fn section(text: String) -> Vec<Run> {
+    vec![Run::bold(text)]
 }
 
 /// "SỞ CÔNG THƯƠNG" → "Sở Công Thương" (administrative words after it stay lower case:
@@ -109,14 +103,15 @@ pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
         &body,
     );
 
-    blocks::heading(&mut flow, "I. MỤC ĐÍCH, YÊU CẦU");
-    blocks::heading(&mut flow, "1. Mục đích");
+    blocks::headings(&mut flow, &["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]);
     items(&mut flow, &plan.purposes, false);
     blocks::heading(&mut flow, "2. Yêu cầu");
     items(&mut flow, &plan.requirements, false);
 
-    blocks::heading(&mut flow, "II. NỘI DUNG THI ĐUA");
-    blocks::heading(&mut flow, "1. Chủ đề, khẩu hiệu thi đua");
+    blocks::headings(
+        &mut flow,
+        &["II. NỘI DUNG THI ĐUA", "1. Chủ đề, khẩu hiệu thi đua"],
+    );
     if !plan.theme.trim().is_empty() {
         flow.item(
             "-",
@@ -138,19 +133,24 @@ pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
         );
     }
 
-    let mut section = 2;
+    let mut number = 2;
     if !plan.movements.is_empty() {
-        blocks::heading(&mut flow, &format!("{section}. Các phong trào thi đua"));
         for (i, m) in plan.movements.iter().enumerate() {
-            sub_heading(&mut flow, &format!("{section}.{}.", i + 1), m.name.trim());
+            let sub = sub_heading(&format!("{number}.{}.", i + 1), m.name.trim());
+            if i == 0 {
+                let title = section(format!("{number}. Các phong trào thi đua"));
+                blocks::headings_with(&mut flow, &[title, sub]);
+            } else {
+                blocks::heading_with(&mut flow, &sub);
+            }
             if !m.text.trim().is_empty() {
                 flow.paragraph(&plain(m.text.trim()), &body);
             }
         }
-        section += 1;
+        number += 1;
     }
     if !plan.phases.is_empty() {
-        blocks::heading(&mut flow, &format!("{section}. Thời gian thi đua"));
+        blocks::heading(&mut flow, &format!("{number}. Thời gian thi đua"));
         for p in &plan.phases {
             let content = p.content.trim();
             let dates = format!(
@@ -169,16 +169,12 @@ pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
                 &body,
             );
         }
-        section += 1;
+        number += 1;
     }
-    if !plan.economic_targets.is_empty() || !plan.title_targets.is_empty() {
-        blocks::heading(&mut flow, &format!("{section}. Chỉ tiêu thi đua"));
-    }
+    let targets = section(format!("{number}. Chỉ tiêu thi đua"));
     if !plan.economic_targets.is_empty() {
-        lead(
-            &mut flow,
-            &[Run::italic("a) Các chỉ tiêu kinh tế chủ yếu của ngành:")],
-        );
+        let lead = vec![Run::italic("a) Các chỉ tiêu kinh tế chủ yếu của ngành:")];
+        blocks::headings_with(&mut flow, &[targets.clone(), lead]);
         let lines: Vec<String> = plan
             .economic_targets
             .iter()
@@ -199,12 +195,12 @@ pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
         items(&mut flow, &lines, true);
     }
     if !plan.title_targets.is_empty() {
-        let label = if plan.economic_targets.is_empty() {
-            "Chỉ tiêu danh hiệu thi đua:"
+        if plan.economic_targets.is_empty() {
+            let lead = vec![Run::italic("Chỉ tiêu danh hiệu thi đua:")];
+            blocks::headings_with(&mut flow, &[targets, lead]);
         } else {
-            "b) Chỉ tiêu danh hiệu thi đua:"
-        };
-        lead(&mut flow, &[Run::italic(label)]);
+            blocks::heading_with(&mut flow, &[Run::italic("b) Chỉ tiêu danh hiệu thi đua:")]);
+        }
         let lines: Vec<String> = plan.title_targets.iter().map(|t| t.sentence()).collect();
         items(&mut flow, &lines, true);
     }
@@ -214,7 +210,7 @@ pub fn plan_document(plan: &Plan, org: &Organisation) -> LaidOut {
         flow.paragraph(&plain(para.trim()), &body);
     }
     if !plan.deadlines.is_empty() {
-        lead(&mut flow, &plain("Thời hạn thực hiện:"));
+        blocks::heading_with(&mut flow, &plain("Thời hạn thực hiện:"));
         let lines: Vec<String> = plan
             .deadlines
             .iter()
