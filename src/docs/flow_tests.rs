@@ -4,9 +4,12 @@ use crate::docs::layout::{BODY_INDENT, plain};
 
 const SENTENCE: &str = "Các tập thể và cá nhân không đăng ký thi đua, cuối năm sẽ không được xét công nhận các danh hiệu thi đua. ";
 
-/// Text items of a page grouped by baseline: (y, [(x_start, x_end, text)]).
-fn rows(doc: &LaidOut, page: usize) -> Vec<(f32, Vec<(f32, f32, String)>)> {
-    let mut out: Vec<(f32, Vec<(f32, f32, String)>)> = Vec::new();
+/// A text run on a line: (x_start, x_end, text).
+type Span = (f32, f32, String);
+
+/// Text items of a page grouped by baseline: (y, runs).
+fn rows(doc: &LaidOut, page: usize) -> Vec<(f32, Vec<Span>)> {
+    let mut out: Vec<(f32, Vec<Span>)> = Vec::new();
     for item in &doc.pages[page].items {
         if let Item::Text {
             y,
