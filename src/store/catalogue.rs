@@ -45,13 +45,7 @@ impl Store {
 
     /// The whole catalogue in its order (inactive entries included).
     pub fn catalogue(&self) -> Result<Vec<CatalogueEntry>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT * FROM catalogue ORDER BY sort_order, name")?;
-        let rows = stmt
-            .query_map([], entry_from_row)?
-            .collect::<Result<_, _>>()?;
-        Ok(rows)
+        catalogue_in(&self.conn)
     }
 
     /// Insert (id 0) or update an entry. A built-in entry keeps its code and subject kind.
@@ -136,4 +130,13 @@ fn insert_entry(
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The whole catalogue in its order, inside a caller's transaction.
+pub(crate) fn catalogue_in(conn: &rusqlite::Connection) -> Result<Vec<CatalogueEntry>, StoreError> {
+    let mut stmt = conn.prepare("SELECT * FROM catalogue ORDER BY sort_order, name")?;
+    let rows = stmt
+        .query_map([], entry_from_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }

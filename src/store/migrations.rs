@@ -261,6 +261,16 @@ pub fn steps() -> Vec<Step> {
                 )
             ),
         },
+        Step {
+            name: "registrations",
+            sql: {
+                let mut sql = super::registrations::SCHEMA.to_owned();
+                for (table, columns) in super::registrations::AUDITED {
+                    sql.push_str(&audit_triggers(table, columns));
+                }
+                sql
+            },
+        },
     ]
 }
 

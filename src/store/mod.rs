@@ -6,12 +6,14 @@
 
 pub mod awards;
 mod catalogue;
+pub mod clusters;
 mod error;
 pub mod migrations;
 pub mod people;
 pub mod plans;
 pub mod ratings;
 pub mod register;
+pub mod registrations;
 mod settings;
 pub mod units;
 pub mod workload;

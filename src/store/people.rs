@@ -52,14 +52,7 @@ impl Store {
     }
 
     pub fn person(&self, id: PersonId) -> Result<Person, StoreError> {
-        self.conn
-            .query_row("SELECT * FROM people WHERE id = ?1", [id], person_from_row)
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    StoreError::NotFound(format!("cá nhân số {id}"))
-                }
-                e => e.into(),
-            })
+        person_in(&self.conn, id)
     }
 
     /// Insert (id 0) or update a person; returns the id. `active` is not changed here.
@@ -149,4 +142,15 @@ pub fn save_person_in(conn: &Connection, p: &Person) -> Result<PersonId, StoreEr
         }
         Ok(p.id)
     }
+}
+
+/// One person, inside a caller's transaction.
+pub(crate) fn person_in(conn: &Connection, id: PersonId) -> Result<Person, StoreError> {
+    conn.query_row("SELECT * FROM people WHERE id = ?1", [id], person_from_row)
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => {
+                StoreError::NotFound(format!("cá nhân số {id}"))
+            }
+            e => e.into(),
+        })
 }

@@ -85,3 +85,12 @@ pub fn save_unit_in(conn: &Connection, unit: &Unit) -> Result<UnitId, StoreError
         Err(e) => Err(e),
     }
 }
+
+/// One unit, inside a caller's transaction.
+pub(crate) fn unit_in(conn: &Connection, id: UnitId) -> Result<Unit, StoreError> {
+    conn.query_row("SELECT * FROM units WHERE id = ?1", [id], unit_from_row)
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("đơn vị số {id}")),
+            e => e.into(),
+        })
+}
