@@ -75,6 +75,19 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Đăng ký thi đua của năm: bản tổng hợp, bản đăng ký của một đơn vị (--unit) hoặc giao
+    /// ước của một cụm thi đua (--cluster)
+    Registration {
+        year: i32,
+        /// Mã đơn vị (số trong cột Mã của danh sách đơn vị)
+        #[arg(long, value_name = "ID", conflicts_with = "cluster")]
+        unit: Option<i64>,
+        /// Mã cụm, khối thi đua
+        #[arg(long, value_name = "ID")]
+        cluster: Option<i64>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +145,25 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
         Command::Print {
             what: PrintWhat::Plan { year, out },
         } => print_plan(store, *year, out),
+        Command::Print {
+            what:
+                PrintWhat::Registration {
+                    year,
+                    unit,
+                    cluster,
+                    out,
+                },
+        } => {
+            use crate::docs::registration_data::{RegistrationDoc, registration_document};
+            let doc = match (unit, cluster) {
+                (Some(u), _) => RegistrationDoc::UnitForm(*u),
+                (None, Some(c)) => RegistrationDoc::Covenant(*c),
+                (None, None) => RegistrationDoc::Summary,
+            };
+            let (laid_out, _) =
+                registration_document(store, *year, doc, today()).map_err(|e| e.to_string())?;
+            write_pdf(&laid_out, out, &format!("đăng ký thi đua năm {year}"))
+        }
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),
@@ -186,10 +218,15 @@ fn print_plan(store: &Store, year: i32, out: &Path) -> Result<String, String> {
         .map_err(|e| format!("Không đọc được nội dung kế hoạch năm {year}: {e}"))?;
     let org = store.organisation().map_err(|e| e.to_string())?;
     let doc = crate::docs::plan::plan_document(&plan, &org);
-    let bytes = crate::docs::render(&doc, &mut |_, _| {}).map_err(|e| e.to_string())?;
+    write_pdf(&doc, out, &format!("kế hoạch năm {year}"))
+}
+
+/// Render a laid-out document to `out`; the line to print on success.
+fn write_pdf(doc: &crate::docs::LaidOut, out: &Path, what: &str) -> Result<String, String> {
+    let bytes = crate::docs::render(doc, &mut |_, _| {}).map_err(|e| e.to_string())?;
     crate::docs::write(&bytes, out).map_err(|e| e.to_string())?;
     Ok(format!(
-        "Đã in kế hoạch năm {year} ({} trang) ra {}.\n",
+        "Đã in {what} ({} trang) ra {}.\n",
         doc.pages.len(),
         out.display()
     ))

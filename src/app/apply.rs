@@ -138,6 +138,7 @@ impl ThiduaApp {
             | Intent::IssuePlan { .. }
             | Intent::DeletePlanDraft(_)
             | Intent::PlanDocument { .. } => self.apply_plans(intent)?,
+            Intent::Registration(i) => self.apply_registration(i)?,
         }
         Ok(())
     }

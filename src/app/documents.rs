@@ -76,7 +76,7 @@ impl ThiduaApp {
 
     /// Lay out and render a document off the UI thread, then preview, save or print it.
     /// Every PDF also stays in the documents folder under a name that never overwrites.
-    fn spawn_document(
+    pub(super) fn spawn_document(
         &mut self,
         label: String,
         stem: String,

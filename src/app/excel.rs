@@ -6,43 +6,85 @@ use std::sync::Arc;
 use super::jobs::{FilePicker, JobDone};
 use super::{JobOutput, ThiduaApp};
 use crate::domain::model::Subject;
+use crate::exchange::registration_sheet::RegistrationImport;
 use crate::exchange::{self, Context, Kind, Preview};
 use crate::store::{Store, StoreError};
 use crate::ui::view_model::ImportPreviewView;
 use crate::ui::{ImportKind, Intent, Level};
 
 /// An import read and checked, waiting for the clerk to confirm.
-pub struct PreparedImport {
-    preview: Preview,
+pub enum PreparedImport {
+    /// Units, people, ratings or history.
+    Table(Preview),
+    /// One unit's registration workbook.
+    Registrations(RegistrationImport),
 }
 
 impl PreparedImport {
     pub fn view(&self) -> ImportPreviewView {
-        ImportPreviewView {
-            kind: match self.preview.kind {
-                Kind::Units => ImportKind::Units,
-                Kind::People => ImportKind::People,
-                Kind::Ratings => ImportKind::Ratings,
-                Kind::History => ImportKind::History,
+        match self {
+            PreparedImport::Table(preview) => ImportPreviewView {
+                kind: match preview.kind {
+                    Kind::Units => ImportKind::Units,
+                    Kind::People => ImportKind::People,
+                    Kind::Ratings => ImportKind::Ratings,
+                    Kind::History => ImportKind::History,
+                },
+                file_name: preview.file.display().to_string(),
+                changes: preview
+                    .changes
+                    .iter()
+                    .map(|(row, _, line)| format!("Dòng {row}: {line}"))
+                    .collect(),
+                problems: preview.problems.clone(),
             },
-            file_name: self.preview.file.display().to_string(),
-            changes: self
-                .preview
-                .changes
-                .iter()
-                .map(|(row, _, line)| format!("Dòng {row}: {line}"))
-                .collect(),
-            problems: self.preview.problems.clone(),
+            PreparedImport::Registrations(import) => ImportPreviewView {
+                kind: ImportKind::Registrations,
+                file_name: format!("{} ({})", import.file.display(), import.unit_name),
+                changes: import
+                    .choices
+                    .iter()
+                    .map(|(row, _, line)| format!("Dòng {row}: {line}"))
+                    .collect(),
+                problems: import.problems.clone(),
+            },
+        }
+    }
+
+    /// Write it in one transaction; the clerk's summary.
+    fn commit(&self, store: &mut Store, today: chrono::NaiveDate) -> Result<String, String> {
+        match self {
+            PreparedImport::Table(preview) => exchange::commit(preview, store, &mut |_, _| {})
+                .map(|s| format!("Đã nhập xong: {}.", s.describe()))
+                .map_err(|e| e.to_string()),
+            PreparedImport::Registrations(import) => {
+                let choices: Vec<_> = import.choices.iter().map(|(_, c, _)| c.clone()).collect();
+                let n = store
+                    .import_unit_registrations(import.year, import.unit, &choices, today)
+                    .map_err(|e| e.to_string())?;
+                Ok(if n == 0 {
+                    format!(
+                        "Bản đăng ký của {} đã có sẵn; không có gì thay đổi.",
+                        import.unit_name
+                    )
+                } else {
+                    format!(
+                        "Đã nhập bản đăng ký của {}: {n} dòng thay đổi.",
+                        import.unit_name
+                    )
+                })
+            }
         }
     }
 }
 
-fn kind_of(kind: ImportKind) -> Kind {
+fn kind_of(kind: ImportKind) -> Option<Kind> {
     match kind {
-        ImportKind::Units => Kind::Units,
-        ImportKind::People => Kind::People,
-        ImportKind::Ratings => Kind::Ratings,
-        ImportKind::History => Kind::History,
+        ImportKind::Units => Some(Kind::Units),
+        ImportKind::People => Some(Kind::People),
+        ImportKind::Ratings => Some(Kind::Ratings),
+        ImportKind::History => Some(Kind::History),
+        ImportKind::Registrations => None,
     }
 }
 
@@ -53,7 +95,9 @@ impl ThiduaApp {
         let files: Arc<dyn FilePicker> = self.files.clone();
         match intent {
             Intent::StartImport(kind) => {
-                let kind = kind_of(kind);
+                let Some(kind) = kind_of(kind) else {
+                    return Ok(());
+                };
                 let units = self.store.units()?;
                 let people = self.store.people()?;
                 let catalogue = self.store.catalogue()?;
@@ -79,7 +123,7 @@ impl ThiduaApp {
                         let preview =
                             exchange::read(kind, &path, &ctx).map_err(|e| e.to_string())?;
                         Ok(JobDone::Value(JobOutput::ImportReady(Box::new(
-                            PreparedImport { preview },
+                            PreparedImport::Table(preview),
                         ))))
                     });
             }
@@ -88,28 +132,23 @@ impl ThiduaApp {
                     return Ok(());
                 };
                 self.vm.import_preview = None;
+                let today = self.vm.today;
                 match self.store.path().map(|p| p.to_path_buf()) {
                     Some(path) => self.jobs.spawn("Ghi dữ liệu nhập", move |progress| {
+                        progress.set(0, 1);
                         let mut store = Store::open(&path).map_err(|e| e.to_string())?;
-                        let summary =
-                            exchange::commit(&prepared.preview, &mut store, &mut |d, t| {
-                                progress.set(d, t)
-                            })
-                            .map_err(|e| e.to_string())?;
+                        let message = prepared.commit(&mut store, today)?;
                         Ok(JobDone::Value(JobOutput::Done {
-                            message: format!("Đã nhập xong: {}.", summary.describe()),
+                            message,
                             reload: true,
                         }))
                     }),
                     None => {
-                        let summary =
-                            exchange::commit(&prepared.preview, &mut self.store, &mut |_, _| {})
-                                .map_err(|e| StoreError::Conflict(e.to_string()))?;
+                        let message = prepared
+                            .commit(&mut self.store, today)
+                            .map_err(StoreError::Conflict)?;
                         self.reload_all();
-                        self.notify(
-                            Level::Success,
-                            format!("Đã nhập xong: {}.", summary.describe()),
-                        );
+                        self.notify(Level::Success, message);
                     }
                 }
             }
@@ -119,7 +158,9 @@ impl ThiduaApp {
                 self.notify(Level::Info, "Đã hủy nhập; không có dữ liệu nào được ghi.");
             }
             Intent::WriteTemplate(kind) => {
-                let kind = kind_of(kind);
+                let Some(kind) = kind_of(kind) else {
+                    return Ok(());
+                };
                 let units = self.store.units()?;
                 let catalogue = self.store.catalogue()?;
                 self.jobs.spawn("Tạo tệp mẫu", move |_| {

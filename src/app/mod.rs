@@ -4,9 +4,11 @@
 
 mod apply;
 mod documents;
-mod excel;
+pub(crate) mod excel;
 pub mod jobs;
 mod refresh;
+mod registration_files;
+mod registrations;
 
 use std::sync::Arc;
 

@@ -12,6 +12,7 @@
 mod history;
 mod large;
 pub mod names;
+mod registrations;
 mod staff;
 
 use chrono::{Datelike, NaiveDate};
@@ -72,7 +73,8 @@ pub fn populate_demo(store: &mut Store, today: NaiveDate) -> Result<(), StoreErr
         let mut rng = names::Rng::new(SEED);
         let department = staff::build(store, &mut rng, today)?;
         history::write(store, &mut rng, &department, today)?;
-        write_plans(store, today)
+        write_plans(store, today)?;
+        registrations::write(store, &mut rng, today)
     })
 }
 

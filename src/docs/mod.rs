@@ -21,6 +21,8 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 pub mod plan;
+pub mod registration;
+pub mod registration_data;
 pub mod table;
 pub mod wrap;
 

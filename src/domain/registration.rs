@@ -2,6 +2,8 @@
 //! year, each unit's submission, and the question the year-end rules ask: "was this
 //! subject registered for this title?". Without a registration there is no title.
 
+use std::collections::BTreeSet;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +89,45 @@ impl UnitSubmission {
     }
 }
 
+/// What a subject should be registered for in a year: at most one title and any forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectChoice {
+    pub subject: Subject,
+    pub title: Option<CatalogueId>,
+    pub forms: BTreeSet<CatalogueId>,
+}
+
+impl SubjectChoice {
+    pub fn new(subject: Subject) -> Self {
+        SubjectChoice {
+            subject,
+            title: None,
+            forms: BTreeSet::new(),
+        }
+    }
+
+    /// Every entry wanted: the title and the forms.
+    pub fn wanted(&self) -> BTreeSet<CatalogueId> {
+        let mut all = self.forms.clone();
+        all.extend(self.title);
+        all
+    }
+}
+
+/// An emulation cluster (cụm / khối thi đua) and its covenant.
+pub type ClusterId = i64;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cluster {
+    pub id: ClusterId,
+    pub year: i32,
+    pub name: String,
+    pub members: Vec<UnitId>,
+    pub covenant_date: Option<NaiveDate>,
+    /// The covenant's content, one commitment per line.
+    pub covenant_content: String,
+}
+
 /// Titles that a registration for a higher title includes: a person registered for Chiến
 /// sĩ thi đua cơ sở is registered for Lao động tiên tiến too (Law Đ.23 requires it), and a
 /// unit registered for Tập thể lao động xuất sắc is registered for Tập thể lao động tiên
@@ -163,7 +204,10 @@ pub fn choices(
 
 /// Find a catalogue entry by what a unit typed: its name (ignoring case and accents) or
 /// its code.
-pub fn entry_by_text<'a>(catalogue: &'a [CatalogueEntry], text: &str) -> Option<&'a CatalogueEntry> {
+pub fn entry_by_text<'a>(
+    catalogue: &'a [CatalogueEntry],
+    text: &str,
+) -> Option<&'a CatalogueEntry> {
     let folded = fold(text);
     catalogue
         .iter()

@@ -28,7 +28,8 @@ impl TargetProgress {
     }
 
     pub fn is_met(&self) -> bool {
-        self.percent().is_some_and(|p| p + 1e-9 >= self.target_percent)
+        self.percent()
+            .is_some_and(|p| p + 1e-9 >= self.target_percent)
     }
 
     /// "Chiến sĩ thi đua cơ sở: 19/127 (15,0%, không tính lãnh đạo Sở) — chỉ tiêu 15%".
@@ -120,9 +121,9 @@ pub fn progress(
             };
             let leaders_excluded = t.base == TargetBase::Staff
                 && !t.leaders_count
-                && people.iter().any(|p| {
-                    p.is_department_leader && counts_as_staff(p, &live_units, true)
-                });
+                && people
+                    .iter()
+                    .any(|p| p.is_department_leader && counts_as_staff(p, &live_units, true));
             TargetProgress {
                 title_name: t.title_name.clone(),
                 catalogue_code: t.catalogue_code.clone(),

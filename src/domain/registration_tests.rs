@@ -91,12 +91,36 @@ fn registered_means_current_in_that_year_for_that_subject() {
     let cstdcs = id_of(&cat, "CSTDCS");
     let mut regs = vec![reg(1, Subject::Person(7), cstdcs)];
     assert!(is_registered(&regs, &cat, Subject::Person(7), 2026, "LDTT"));
-    assert!(is_registered(&regs, &cat, Subject::Person(7), 2026, "CSTDCS"));
-    assert!(!is_registered(&regs, &cat, Subject::Person(7), 2025, "LDTT"));
-    assert!(!is_registered(&regs, &cat, Subject::Person(8), 2026, "LDTT"));
+    assert!(is_registered(
+        &regs,
+        &cat,
+        Subject::Person(7),
+        2026,
+        "CSTDCS"
+    ));
+    assert!(!is_registered(
+        &regs,
+        &cat,
+        Subject::Person(7),
+        2025,
+        "LDTT"
+    ));
+    assert!(!is_registered(
+        &regs,
+        &cat,
+        Subject::Person(8),
+        2026,
+        "LDTT"
+    ));
     assert!(!is_registered(&regs, &cat, Subject::Unit(7), 2026, "LDTT"));
     regs[0].withdrawn_on = Some(d(2026, 3, 1));
-    assert!(!is_registered(&regs, &cat, Subject::Person(7), 2026, "LDTT"));
+    assert!(!is_registered(
+        &regs,
+        &cat,
+        Subject::Person(7),
+        2026,
+        "LDTT"
+    ));
 }
 
 #[test]
@@ -111,14 +135,24 @@ fn a_collective_title_does_not_fit_a_person() {
     assert!(misfit(&inactive, SubjectKind::Collective).is_some());
     let titles = choices(&cat, SubjectKind::Individual, AwardKind::Title);
     assert!(titles.iter().any(|e| e.code == "LDTT"));
-    assert!(titles.iter().all(|e| e.subject_kind == SubjectKind::Individual));
+    assert!(
+        titles
+            .iter()
+            .all(|e| e.subject_kind == SubjectKind::Individual)
+    );
 }
 
 #[test]
 fn entries_are_found_by_name_without_accents_or_by_code() {
     let cat = catalogue();
-    assert_eq!(entry_by_text(&cat, "lao dong tien tien").unwrap().code, "LDTT");
-    assert_eq!(entry_by_text(&cat, " Lao động tiên tiến ").unwrap().code, "LDTT");
+    assert_eq!(
+        entry_by_text(&cat, "lao dong tien tien").unwrap().code,
+        "LDTT"
+    );
+    assert_eq!(
+        entry_by_text(&cat, " Lao động tiên tiến ").unwrap().code,
+        "LDTT"
+    );
     assert_eq!(entry_by_text(&cat, "cstdcs").unwrap().code, "CSTDCS");
     assert!(entry_by_text(&cat, "Xuất sắc lắm").is_none());
 }
@@ -168,13 +202,28 @@ fn progress_leaves_out_leaders_people_who_left_and_dissolved_units() {
     regs.push(reg(21, Subject::Unit(3), ttldtt));
     let targets = vec![
         target("LDTT", "Lao động tiên tiến", 90.0, TargetBase::Staff, true),
-        target("CSTDCS", "Chiến sĩ thi đua cơ sở", 15.0, TargetBase::Staff, false),
-        target("TTLDTT", "Tập thể lao động tiên tiến", 100.0, TargetBase::Units, true),
+        target(
+            "CSTDCS",
+            "Chiến sĩ thi đua cơ sở",
+            15.0,
+            TargetBase::Staff,
+            false,
+        ),
+        target(
+            "TTLDTT",
+            "Tập thể lao động tiên tiến",
+            100.0,
+            TargetBase::Units,
+            true,
+        ),
     ];
     let p = progress(&targets, 2026, &people, &units, &cat, &regs);
     // Staff: persons 1, 3..=10 (2 left, 11 is in a dissolved unit) = 9; registered 1, 3..=8 = 7.
     assert_eq!((p[0].registered, p[0].total), (7, 9));
-    assert_eq!(p[0].text(), "Lao động tiên tiến: 7/9 (77,8%) — chỉ tiêu 90%");
+    assert_eq!(
+        p[0].text(),
+        "Lao động tiên tiến: 7/9 (77,8%) — chỉ tiêu 90%"
+    );
     assert!(!p[0].is_met());
     // Without the leader: 8 people, 1 registered for CSTĐCS (person 3).
     assert_eq!((p[1].registered, p[1].total), (1, 8));

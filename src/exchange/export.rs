@@ -29,7 +29,7 @@ pub(super) fn write_headers(ws: &mut Worksheet, headers: &[(&str, f64)]) -> Resu
     write_headers_at(ws, 0, headers)
 }
 
-fn write_headers_at(
+pub(super) fn write_headers_at(
     ws: &mut Worksheet,
     row: u32,
     headers: &[(&str, f64)],

@@ -14,6 +14,7 @@ mod history;
 mod people;
 mod ratings;
 mod read;
+pub mod registration_sheet;
 mod sheet;
 mod template;
 mod units;

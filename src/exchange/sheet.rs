@@ -259,3 +259,16 @@ fn fill_merged(book: &mut Book, sheet: &mut Sheet) {
         }
     }
 }
+
+/// The non-empty rows of the first visible worksheet, keyed by 0-based row index (for the
+/// labelled cells some templates carry above their table).
+pub fn first_sheet_rows(path: &Path) -> Result<BTreeMap<u32, SheetRow>, ExchangeError> {
+    let mut book = open_xlsx(path)?;
+    let name = book
+        .sheets_metadata()
+        .iter()
+        .find(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .ok_or_else(|| ExchangeError::Empty(path.to_path_buf()))?;
+    load_rows(&mut book, path, &name, &mut |_, _| {})
+}

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, StoreError};
 use crate::domain::model::{AwardKind, CatalogueEntry, CatalogueId, Subject, UnitId};
+pub use crate::domain::registration::{Cluster, SubjectChoice};
 use crate::domain::registration::{
     Registration, SubmissionStatus, UnitSubmission, is_registered, misfit, person_in_year,
     unit_in_year,
@@ -99,42 +100,6 @@ pub(crate) const AUDITED: &[(&str, &[&str])] = &[
         &["id", "year", "name", "covenant_date", "covenant_content"],
     ),
 ];
-
-/// What a subject should be registered for in a year: at most one title and any forms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SubjectChoice {
-    pub subject: Subject,
-    pub title: Option<CatalogueId>,
-    pub forms: BTreeSet<CatalogueId>,
-}
-
-impl SubjectChoice {
-    pub fn new(subject: Subject) -> Self {
-        SubjectChoice {
-            subject,
-            title: None,
-            forms: BTreeSet::new(),
-        }
-    }
-
-    fn wanted(&self) -> BTreeSet<CatalogueId> {
-        let mut all = self.forms.clone();
-        all.extend(self.title);
-        all
-    }
-}
-
-/// An emulation cluster (cụm / khối thi đua) and its covenant.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Cluster {
-    pub id: i64,
-    pub year: i32,
-    pub name: String,
-    pub members: Vec<UnitId>,
-    pub covenant_date: Option<NaiveDate>,
-    /// The covenant's content, one commitment per line.
-    pub covenant_content: String,
-}
 
 fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
     let person: Option<i64> = r.get("person_id")?;
@@ -453,6 +418,29 @@ impl Store {
             }
         }
         self.apply_choices(to, &choices, today)
+    }
+
+    /// A unit's filled workbook: its lines as the file says, and the unit marked as having
+    /// sent its registration today (unless it already had), in one transaction. Returns the
+    /// number of lines and statuses changed: 0 when the same file comes in again.
+    pub fn import_unit_registrations(
+        &mut self,
+        year: i32,
+        unit: UnitId,
+        choices: &[SubjectChoice],
+        today: NaiveDate,
+    ) -> Result<usize, StoreError> {
+        self.in_transaction(|tx| {
+            let mut changed = apply_choices_in(tx, year, choices, today)?;
+            let mut s = submission_in(tx, unit, year)?;
+            if s.is_outstanding() {
+                s.status = SubmissionStatus::Sent;
+                s.sent_on = Some(today);
+                save_submission_in(tx, &s)?;
+                changed += 1;
+            }
+            Ok(changed)
+        })
     }
 
     /// Every unit's submission for a year (units without one are "chưa gửi").

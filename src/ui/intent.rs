@@ -16,15 +16,17 @@ pub enum Screen {
     People,
     History,
     Plans,
+    Registrations,
     Catalogue,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
+        Screen::Registrations,
         Screen::Catalogue,
         Screen::Settings,
     ];
@@ -34,6 +36,7 @@ impl Screen {
             Screen::People => "Đơn vị & Cá nhân",
             Screen::History => "Lịch sử khen thưởng",
             Screen::Plans => "Kế hoạch thi đua",
+            Screen::Registrations => "Đăng ký thi đua",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
         }
@@ -47,6 +50,8 @@ pub enum ImportKind {
     People,
     Ratings,
     History,
+    /// A unit's registration workbook (imported from the registrations screen).
+    Registrations,
 }
 
 impl ImportKind {
@@ -63,6 +68,7 @@ impl ImportKind {
             ImportKind::People => "cá nhân",
             ImportKind::Ratings => "xếp loại hằng năm",
             ImportKind::History => "lịch sử khen thưởng",
+            ImportKind::Registrations => "bản đăng ký thi đua",
         }
     }
 }
@@ -117,6 +123,8 @@ pub enum Intent {
         plan: Box<Plan>,
         action: DocumentAction,
     },
+    /// Everything of the registrations screen.
+    Registration(super::registration_view::RegistrationIntent),
 }
 
 /// What to do with a generated document.

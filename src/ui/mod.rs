@@ -7,6 +7,10 @@ pub mod history;
 pub mod intent;
 pub mod people;
 pub mod plans;
+pub mod registration_clusters;
+pub mod registration_unit;
+pub mod registration_view;
+pub mod registrations;
 pub mod settings;
 pub mod view_model;
 pub mod widgets;
@@ -23,6 +27,7 @@ pub struct UiState {
     pub people: people::PeopleScreen,
     pub history: history::HistoryScreen,
     pub plans: plans::PlansScreen,
+    pub registrations: registrations::RegistrationsScreen,
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     /// A screen change waiting on the unsaved-changes question.
@@ -35,6 +40,7 @@ impl UiState {
             Screen::People => self.people.is_dirty(),
             Screen::History => self.history.is_dirty(),
             Screen::Plans => self.plans.is_dirty(),
+            Screen::Registrations => self.registrations.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
         }
@@ -45,6 +51,7 @@ impl UiState {
             Screen::People => self.people.discard_forms(),
             Screen::History => self.history.discard_forms(),
             Screen::Plans => self.plans.discard_forms(),
+            Screen::Registrations => self.registrations.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
         }
@@ -118,6 +125,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::People => state.people.show(ui, vm, &mut intents),
         Screen::History => state.history.show(ui, vm, &mut intents),
         Screen::Plans => state.plans.show(ui, vm, &mut intents),
+        Screen::Registrations => state.registrations.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
     });

@@ -90,6 +90,8 @@ pub struct ViewModel {
     pub plans: Vec<PlanView>,
     /// The next free KH number per year, for the issue form.
     pub next_plan_number: std::collections::HashMap<i32, u32>,
+    /// The registrations of the year the registrations screen shows.
+    pub registrations: Option<super::registration_view::RegistrationsView>,
     pub import_preview: Option<ImportPreviewView>,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
@@ -111,6 +113,7 @@ impl ViewModel {
             history: None,
             plans: Vec::new(),
             next_plan_number: HashMap::new(),
+            registrations: None,
             import_preview: None,
             jobs: Vec::new(),
             notifications: Vec::new(),
