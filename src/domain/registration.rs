@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{
     AwardKind, CatalogueEntry, CatalogueId, Person, PersonStatus, Subject, SubjectKind, Unit,
-    UnitId,
+    UnitId, UnitKind,
 };
 use super::text::fold;
 
@@ -223,6 +223,13 @@ pub fn year_end(year: i32) -> NaiveDate {
 /// end of that year (R16: dissolved units are not rewarded).
 pub fn unit_in_year(unit: &Unit, year: i32) -> bool {
     unit.active && unit.dissolved_on.is_none_or(|d| d.year() > year)
+}
+
+/// A unit counts towards the collective targets (Tập thể lao động tiên tiến …) unless it
+/// is a union (its titles come from its own organisation) or not a working unit (the
+/// Board of Directors, kind "Khác").
+pub fn collective_candidate(unit: &Unit) -> bool {
+    !matches!(unit.kind, UnitKind::Union | UnitKind::Other)
 }
 
 /// A person appears on the year's registration lists if they were on the staff at some

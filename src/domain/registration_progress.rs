@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::model::{CatalogueEntry, Person, PersonStatus, Subject, Unit, UnitId};
 use super::plan::{TargetBase, TitleTarget, format_percent};
-use super::registration::{Registration, covers, unit_in_year};
+use super::registration::{Registration, collective_candidate, covers, unit_in_year};
 
 /// One target and how far registrations reach it.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,11 +112,16 @@ pub fn progress(
                     (reg, staff.len())
                 }
                 TargetBase::Units => {
-                    let reg = live_units
+                    let candidates: Vec<UnitId> = units
+                        .iter()
+                        .filter(|u| live_units.contains(&u.id) && collective_candidate(u))
+                        .map(|u| u.id)
+                        .collect();
+                    let reg = candidates
                         .iter()
                         .filter(|u| subjects.contains(&Subject::Unit(**u)))
                         .count();
-                    (reg, live_units.len())
+                    (reg, candidates.len())
                 }
             };
             let leaders_excluded = t.base == TargetBase::Staff

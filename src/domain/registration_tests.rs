@@ -185,8 +185,9 @@ fn progress_leaves_out_leaders_people_who_left_and_dissolved_units() {
     let ldtt = id_of(&cat, "LDTT");
     let cstdcs = id_of(&cat, "CSTDCS");
     let ttldtt = id_of(&cat, "TTLDTT");
-    let mut units = vec![unit(1), unit(2), unit(3)];
+    let mut units = vec![unit(1), unit(2), unit(3), unit(4)];
     units[2].dissolved_on = Some(d(2026, 7, 1));
+    units[3].kind = UnitKind::Union; // the trade union: not a collective of the Sở's targets
     let mut people: Vec<Person> = (1..=10).map(|i| person(i, 1 + (i % 2))).collect();
     people[0].is_department_leader = true; // person 1
     people[1].status = PersonStatus::Transferred; // person 2
@@ -200,6 +201,7 @@ fn progress_leaves_out_leaders_people_who_left_and_dissolved_units() {
     }
     regs.push(reg(20, Subject::Unit(1), ttldtt));
     regs.push(reg(21, Subject::Unit(3), ttldtt));
+    regs.push(reg(22, Subject::Unit(4), ttldtt));
     let targets = vec![
         target("LDTT", "Lao động tiên tiến", 90.0, TargetBase::Staff, true),
         target(
@@ -231,7 +233,7 @@ fn progress_leaves_out_leaders_people_who_left_and_dissolved_units() {
         p[1].text(),
         "Chiến sĩ thi đua cơ sở: 1/8 (12,5%, không tính lãnh đạo Sở) — chỉ tiêu 15%"
     );
-    // Units 1 and 2 take part; unit 1 registered.
+    // Units 1 and 2 take part (3 is dissolved, 4 is the union); unit 1 registered.
     assert_eq!((p[2].registered, p[2].total), (1, 2));
 
     // Withdrawing a registration changes the figure.

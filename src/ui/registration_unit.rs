@@ -15,6 +15,18 @@ use crate::domain::model::{AwardKind, CatalogueId, Subject, SubjectKind};
 use crate::domain::registration::{SubjectChoice, SubmissionStatus, choices};
 use crate::domain::validate::parse_date;
 
+/// Give a widget without a visible label its accessible name.
+trait LabelledAs {
+    fn labelled_as(self, name: &str) -> Self;
+}
+
+impl LabelledAs for egui::Response {
+    fn labelled_as(self, name: &str) -> Self {
+        self.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, name));
+        self
+    }
+}
+
 const CURSOR_COLOR: Color32 = Color32::from_rgb(255, 236, 170);
 
 fn choice_of(
@@ -304,7 +316,7 @@ impl RegistrationsScreen {
         year: i32,
         intents: &mut Vec<Intent>,
     ) {
-        if ui.ctx().memory(|m| m.focused().is_some()) || line.staff.is_empty() {
+        if ui.ctx().egui_wants_keyboard_input() || line.staff.is_empty() {
             return;
         }
         let code = |c: &str| titles.iter().find(|e| e.code == c).map(|e| e.id);
@@ -411,7 +423,11 @@ impl RegistrationsScreen {
                             }
                             let subject = Subject::Person(id);
                             let mut title = s.title;
-                            if entry_combo(ui, ("title", id), &mut title, titles, 200.0).changed() {
+                            let person_name = &s.person.full_name;
+                            if entry_combo(ui, ("title", id), &mut title, titles, 200.0)
+                                .labelled_as(&format!("Danh hiệu của {person_name}"))
+                                .changed()
+                            {
                                 self.cursor = i;
                                 intents.push(intent(RegistrationIntent::Apply {
                                     year,
@@ -419,7 +435,10 @@ impl RegistrationsScreen {
                                 }));
                             }
                             let mut form = s.form;
-                            if entry_combo(ui, ("form", id), &mut form, forms, 200.0).changed() {
+                            if entry_combo(ui, ("form", id), &mut form, forms, 200.0)
+                                .labelled_as(&format!("Hình thức của {person_name}"))
+                                .changed()
+                            {
                                 self.cursor = i;
                                 intents.push(intent(RegistrationIntent::Apply {
                                     year,

@@ -98,16 +98,21 @@ impl RegistrationsScreen {
         ui.separator();
         match self.tab {
             Tab::Units => {
-                egui::Panel::left("registration-units")
+                egui::Panel::top("registration-units")
                     .resizable(true)
-                    .default_size(520.0)
+                    .default_size(230.0)
                     .show(ui, |ui| self.unit_list(ui, vm, view));
                 egui::CentralPanel::default().show(ui, |ui| {
                     let line = self
                         .selected_unit
                         .and_then(|id| view.units.iter().find(|l| l.unit.id == id));
                     match line {
-                        Some(line) => self.unit_detail(ui, vm, view, line, intents),
+                        Some(line) => {
+                            egui::ScrollArea::vertical()
+                                .id_salt("registration-unit-detail")
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| self.unit_detail(ui, vm, view, line, intents));
+                        }
                         None => {
                             ui.label(
                                 "Chọn một đơn vị ở danh sách bên trái để xem và sửa bản đăng ký.",
@@ -209,43 +214,55 @@ impl RegistrationsScreen {
 
     fn unit_list(&mut self, ui: &mut Ui, vm: &ViewModel, view: &RegistrationsView) {
         ui.checkbox(&mut self.only_outstanding, "Chỉ đơn vị chưa đăng ký");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::Grid::new("registration-unit-grid")
-                .striped(true)
-                .num_columns(3 + view.columns.len())
-                .show(ui, |ui| {
-                    ui.label(bold("Đơn vị"));
-                    ui.label(bold("Trạng thái"));
-                    ui.label(bold("Số người"));
-                    for (_, label) in &view.columns {
-                        ui.label(bold(label));
-                    }
-                    ui.end_row();
-                    for line in &view.units {
-                        if self.only_outstanding && !line.submission.is_outstanding() {
-                            continue;
-                        }
-                        let selected = self.selected_unit == Some(line.unit.id);
-                        if ui.selectable_label(selected, &line.unit.name).clicked() && !selected {
-                            self.selected_unit = Some(line.unit.id);
-                            self.ticked.clear();
-                            self.cursor = 0;
-                            self.commitment = None;
-                            self.sent_on = vm.today.format("%d/%m/%Y").to_string();
-                        }
-                        let status = RichText::new(line.submission.status_text());
-                        ui.label(if view.is_late(line, vm.today) {
-                            status.color(ERROR_COLOR).strong()
-                        } else {
-                            status
-                        });
-                        ui.label(line.staff_count.to_string());
-                        for n in &line.counts {
-                            ui.label(n.to_string());
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("registration-unit-grid")
+                    .striped(true)
+                    .num_columns(3 + view.columns.len())
+                    .show(ui, |ui| {
+                        ui.label(bold("Đơn vị"));
+                        ui.label(bold("Trạng thái"));
+                        ui.label(bold("Số người"));
+                        for (_, label) in &view.columns {
+                            ui.label(bold(label));
                         }
                         ui.end_row();
-                    }
-                });
-        });
+                        for line in &view.units {
+                            if self.only_outstanding && !line.submission.is_outstanding() {
+                                continue;
+                            }
+                            let selected = self.selected_unit == Some(line.unit.id);
+                            if ui.selectable_label(selected, &line.unit.name).clicked() && !selected
+                            {
+                                self.selected_unit = Some(line.unit.id);
+                                self.ticked.clear();
+                                self.cursor = 0;
+                                self.commitment = None;
+                                self.sent_on = vm.today.format("%d/%m/%Y").to_string();
+                            }
+                            let full = line.submission.status_text();
+                            let short = match full.char_indices().nth(60) {
+                                Some((i, _)) => format!("{}…", &full[..i]),
+                                None => full.clone(),
+                            };
+                            let status = RichText::new(short);
+                            ui.label(
+                                if view.is_late(line, vm.today) || line.submission.is_outstanding()
+                                {
+                                    status.color(ERROR_COLOR)
+                                } else {
+                                    status
+                                },
+                            )
+                            .on_hover_text(full);
+                            ui.label(line.staff_count.to_string());
+                            for n in &line.counts {
+                                ui.label(n.to_string());
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
     }
 }
