@@ -448,3 +448,34 @@ fn large_databases_have_the_asked_sizes() {
     assert!(store.integrity_problems().unwrap().is_empty());
     assert!(populate_large(&mut store, 1, 100, &mut |_, _| {}).is_err());
 }
+
+#[test]
+fn registrations_agree_with_the_titles_and_leave_units_to_chase() {
+    use thidua::domain::registration::SubmissionStatus;
+    let store = demo();
+    let catalogue = store.catalogue().unwrap();
+    // No registration, no title: every title awarded in the demo's years was registered.
+    for a in store.all_awards().unwrap() {
+        let code = &catalogue
+            .iter()
+            .find(|c| c.id == a.catalogue_id)
+            .unwrap()
+            .code;
+        if ["LDTT", "CSTDCS", "TTLDTT", "TTLDXS"].contains(&code.as_str()) {
+            assert!(
+                store.is_registered(a.subject, a.year, code).unwrap(),
+                "{:?} received {code} in {} without registering",
+                a.subject,
+                a.year
+            );
+        }
+    }
+    let this_year = store.submissions(2026).unwrap();
+    let count = |s: SubmissionStatus| this_year.iter().filter(|x| x.status == s).count();
+    assert_eq!(count(SubmissionStatus::NotSent), 2);
+    assert_eq!(count(SubmissionStatus::Returned), 2);
+    assert!(count(SubmissionStatus::Approved) + count(SubmissionStatus::Sent) >= 7);
+    assert!(store.registrations_of_year(2026).unwrap().len() > 100);
+    assert!(store.registrations_of_year(2025).unwrap().len() > 100);
+    assert_eq!(store.clusters(2026).unwrap().len(), 2);
+}

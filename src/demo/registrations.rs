@@ -52,7 +52,14 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
     let people: Vec<_> = store.people()?.into_iter().map(|r| r.person).collect();
     let units = store.units()?;
     let this_year = today.year();
-    for year in this_year - 5..=this_year {
+    let first_year = store
+        .all_awards()?
+        .iter()
+        .map(|a| a.year)
+        .min()
+        .unwrap_or(this_year)
+        .min(this_year - 1);
+    for year in first_year..=this_year {
         let on = date(year, 2, 10).min(today);
         let awards: Vec<(Subject, CatalogueId)> = store
             .all_awards()?

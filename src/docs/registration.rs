@@ -266,14 +266,17 @@ pub fn summary(
             g.unit_name,
             g.status
         )));
-        rows.push(Row::new(vec![
-            String::new(),
-            format!("Tập thể {}", g.unit_name),
-            String::new(),
-            g.collective_title.clone(),
-            g.collective_form.clone(),
-            String::new(),
-        ]));
+        let has_collective = !(g.collective_title.is_empty() && g.collective_form.is_empty());
+        if has_collective {
+            rows.push(Row::new(vec![
+                String::new(),
+                format!("Tập thể {}", g.unit_name),
+                String::new(),
+                g.collective_title.clone(),
+                g.collective_form.clone(),
+                String::new(),
+            ]));
+        }
         count(&g.collective_title);
         for (j, p) in g.people.iter().enumerate() {
             count(&p.title);

@@ -162,7 +162,13 @@ fn labelled<'r>(rows: &'r BTreeMap<u32, SheetRow>, label: &str) -> Option<(usize
             .cells
             .iter()
             .position(|c| fold(c.trim_end_matches(':')) == key)?;
-        let value = row.cells.iter().skip(at + 1).find(|c| !c.trim().is_empty());
+        // The next filled cell, unless it is the next label ("Hình thức tập thể:").
+        let value = row
+            .cells
+            .iter()
+            .skip(at + 1)
+            .find(|c| !c.trim().is_empty())
+            .filter(|c| !c.trim_end().ends_with(':'));
         Some((row.number, value.map_or("", |v| v.as_str())))
     })
 }

@@ -22,7 +22,7 @@ trait LabelledAs {
 
 impl LabelledAs for egui::Response {
     fn labelled_as(self, name: &str) -> Self {
-        self.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::ComboBox, true, name));
+        self.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
         self
     }
 }
