@@ -3,9 +3,13 @@
 
 use clap::Parser;
 
+use std::sync::Arc;
 use thidua::app::ThiduaApp;
 use thidua::cli::{Cli, open_store, run_command, today};
-use thidua::platform::{self, instance::InstanceLock, paths, renderer};
+
+use thidua::platform::instance::{InstanceError, InstanceLock, request_wake};
+use thidua::platform::{self, paths, renderer};
+use thidua::store::Store;
 
 const TITLE: &str = "Thi đua – Khen thưởng";
 
@@ -24,9 +28,32 @@ fn main() {
     }
 
     let database = cli.database_path();
-    // One window per database: a second one never writes beside the first.
-    let _lock = InstanceLock::acquire(&database).unwrap_or_else(|e| fail(&e.to_string(), true));
-    let store = open_store(&cli).unwrap_or_else(|m| fail(&m, true));
+    // One window per database: a second one never writes beside the first. It can bring
+    // the first to the front, or open the database only to read.
+    let lock = match InstanceLock::acquire(&database) {
+        Ok(lock) => Some(Arc::new(lock)),
+        Err(e @ InstanceError::AlreadyOpen(_)) => match ask_second_window(&e.to_string()) {
+            SecondWindow::BringToFront => {
+                if let Err(e) = request_wake(&database) {
+                    fail(&format!("Không gọi được cửa sổ đang mở: {e}."), true);
+                }
+                return;
+            }
+            SecondWindow::ReadOnly => None,
+            SecondWindow::Quit => return,
+        },
+        Err(e) => fail(&e.to_string(), true),
+    };
+    let read_only = lock.is_none();
+    let open = move |cli: &Cli| -> Result<Store, String> {
+        if read_only {
+            Store::open_read_only(&cli.database_path())
+                .map_err(|e| format!("Không mở được cơ sở dữ liệu để xem: {e}"))
+        } else {
+            open_store(cli)
+        }
+    };
+    let store = open(&cli).unwrap_or_else(|m| fail(&m, true));
     if paths::is_network_path(&database) {
         log::warn!("Cơ sở dữ liệu nằm trên ổ mạng: {}", database.display());
     }
@@ -51,8 +78,15 @@ fn main() {
         },
         |cc| {
             thidua::ui::fonts::install(&cc.egui_ctx);
-            let store = open_store(&cli)?;
+            let store = open(&cli)?;
             let mut app = ThiduaApp::new(store, today(), cli.demo);
+            match &lock {
+                Some(lock) => {
+                    let lock = lock.clone();
+                    app.set_wake_check(move || lock.take_wake_request());
+                }
+                None => app.set_read_only(),
+            }
             if paths::is_network_path(&database) {
                 app.warn_network_drive();
             }
@@ -68,6 +102,39 @@ fn main() {
             ),
             true,
         );
+    }
+}
+
+enum SecondWindow {
+    BringToFront,
+    ReadOnly,
+    Quit,
+}
+
+/// The database is open in another window: ask what to do.
+fn ask_second_window(message: &str) -> SecondWindow {
+    const FRONT: &str = "Chuyển tới cửa sổ đó";
+    const READ: &str = "Mở chỉ để xem";
+    const QUIT: &str = "Thoát";
+    log::info!("{message}");
+    let answer = rfd::MessageDialog::new()
+        .set_title(TITLE)
+        .set_description(format!(
+            "{message}\n\n«{FRONT}» (nút Yes / Có): đưa cửa sổ đang mở lên trước.\n«{READ}» (nút No / Không): mở thêm một cửa sổ chỉ để xem, không sửa được dữ liệu.\n«{QUIT}» (nút Cancel / Hủy)."
+        ))
+        .set_level(rfd::MessageLevel::Warning)
+        .set_buttons(rfd::MessageButtons::YesNoCancelCustom(
+            FRONT.into(),
+            READ.into(),
+            QUIT.into(),
+        ))
+        .show();
+    match answer {
+        rfd::MessageDialogResult::Custom(label) if label == FRONT => SecondWindow::BringToFront,
+        rfd::MessageDialogResult::Custom(label) if label == READ => SecondWindow::ReadOnly,
+        rfd::MessageDialogResult::Yes => SecondWindow::BringToFront,
+        rfd::MessageDialogResult::No => SecondWindow::ReadOnly,
+        _ => SecondWindow::Quit,
     }
 }
 

@@ -8,6 +8,13 @@ use crate::ui::{Intent, Level, Screen};
 impl ThiduaApp {
     /// Apply one intent. Failures become notifications; the form keeps what was typed.
     pub fn apply(&mut self, intent: Intent) {
+        if self.read_only && intent.writes() {
+            self.notify(
+                Level::Warning,
+                "Cửa sổ này chỉ để xem nên không lưu được. Hãy làm việc này ở cửa sổ Thi đua – Khen thưởng đang mở cơ sở dữ liệu.",
+            );
+            return;
+        }
         if let Err(e) = self.try_apply(intent) {
             self.notify(Level::Error, e.to_string());
         }

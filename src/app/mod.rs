@@ -39,6 +39,11 @@ pub struct ThiduaApp {
     next_notification: u64,
     /// egui time of the current frame, for toasts.
     now: f64,
+    /// A second window on a database open elsewhere: it only reads.
+    read_only: bool,
+    /// Asked about once a second: has a second window asked this one to come to the front?
+    wake_check: Option<Box<dyn FnMut() -> bool>>,
+    last_wake_check: f64,
 }
 
 impl ThiduaApp {
@@ -63,6 +68,9 @@ impl ThiduaApp {
             pending_import: None,
             next_notification: 1,
             now: 0.0,
+            read_only: false,
+            wake_check: None,
+            last_wake_check: 0.0,
         };
         app.vm.is_demo = is_demo;
         app.reload_all();
@@ -75,6 +83,38 @@ impl ThiduaApp {
             Level::Warning,
             "Cơ sở dữ liệu đang nằm trên ổ mạng. SQLite khóa tệp qua mạng không tin cậy: hãy chép tệp về ổ đĩa của máy để tránh hỏng dữ liệu.",
         );
+    }
+
+    /// Make this window read-only: it shows the data and refuses every change.
+    pub fn set_read_only(&mut self) {
+        self.read_only = true;
+        self.vm.read_only = true;
+        self.notify(
+            Level::Warning,
+            "Cửa sổ này chỉ để xem: cơ sở dữ liệu đang được mở ở một cửa sổ Thi đua – Khen thưởng khác. Mọi thay đổi hãy làm ở cửa sổ đó.",
+        );
+    }
+
+    /// Look about once a second whether another window asked this one to come to the front.
+    pub fn set_wake_check(&mut self, check: impl FnMut() -> bool + 'static) {
+        self.wake_check = Some(Box::new(check));
+    }
+
+    fn answer_wake_requests(&mut self, ctx: &egui::Context) {
+        let Some(check) = self.wake_check.as_mut() else {
+            return;
+        };
+        if self.now - self.last_wake_check >= 1.0 {
+            self.last_wake_check = self.now;
+            if check() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+                ctx.send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                    egui::UserAttentionType::Informational,
+                ));
+            }
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
 
     /// The store, for tests and the command line.
@@ -94,6 +134,7 @@ impl ThiduaApp {
         self.vm
             .notifications
             .retain(|n| n.expires_at.is_none_or(|t| t > now));
+        self.answer_wake_requests(&ui.ctx().clone());
         let intents = ui::show(ui, &self.vm, &mut self.ui);
         for intent in intents {
             self.apply(intent);

@@ -61,6 +61,27 @@ impl InstanceLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Take a waiting "come to the front" request left by a second window (true once per
+    /// request).
+    pub fn take_wake_request(&self) -> bool {
+        std::fs::remove_file(wake_path(&self.path)).is_ok()
+    }
+}
+
+/// Ask the window that holds `database` to come to the front: a small file beside the
+/// lock that the first window looks for about once a second.
+pub fn request_wake(database: &Path) -> std::io::Result<()> {
+    std::fs::write(
+        wake_path(&lock_path(database)),
+        std::process::id().to_string(),
+    )
+}
+
+fn wake_path(lock: &Path) -> PathBuf {
+    let mut name = lock.as_os_str().to_os_string();
+    name.push(".wake");
+    PathBuf::from(name)
 }
 
 fn lock_path(database: &Path) -> PathBuf {
@@ -83,5 +104,16 @@ mod tests {
         assert!(second.to_string().contains("đang được mở trong một cửa sổ"));
         drop(first);
         assert!(InstanceLock::acquire(&db).is_ok());
+    }
+
+    #[test]
+    fn a_wake_request_reaches_the_first_window_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("thi đua.sqlite");
+        let first = InstanceLock::acquire(&db).unwrap();
+        assert!(!first.take_wake_request());
+        request_wake(&db).unwrap();
+        assert!(first.take_wake_request());
+        assert!(!first.take_wake_request());
     }
 }

@@ -71,6 +71,42 @@ impl Store {
         Self::prepare(conn, Some(path.to_path_buf()))
     }
 
+    /// Open an existing database only to read it (a second window on a database that is
+    /// open elsewhere). Nothing is migrated or written; a schema this program does not know
+    /// exactly is refused.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let latest = migrations::latest_version();
+        if version > latest {
+            return Err(StoreError::NewerSchema {
+                found: version,
+                supported: latest,
+            });
+        }
+        if version < latest {
+            return Err(StoreError::SchemaChanged(format!(
+                "cơ sở dữ liệu ở phiên bản {version}, cần được cập nhật lên {latest} trước khi xem"
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// Whether this connection can only read.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly("main").unwrap_or(false)
+    }
+
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Self, StoreError> {
         Self::prepare(Connection::open_in_memory()?, None)

@@ -127,6 +127,27 @@ pub enum Intent {
     Registration(super::registration_view::RegistrationIntent),
 }
 
+impl Intent {
+    /// Whether applying it writes to the database (refused in a read-only window).
+    pub fn writes(&self) -> bool {
+        use super::registration_view::RegistrationIntent as R;
+        !matches!(
+            self,
+            Intent::Navigate(_)
+                | Intent::OpenHistory(_)
+                | Intent::CancelImport
+                | Intent::WriteTemplate(_)
+                | Intent::ExportPeople
+                | Intent::ExportHistory(_)
+                | Intent::DismissNotification(_)
+                | Intent::PlanDocument { .. }
+                | Intent::Registration(
+                    R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }
+                )
+        )
+    }
+}
+
 /// What to do with a generated document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentAction {

@@ -78,6 +78,13 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
                 format!("{} – {}", vm.org.body, vm.org.parent_body)
             };
             ui.label(org);
+            if vm.read_only {
+                ui.label(
+                    RichText::new("CHỈ XEM")
+                        .color(widgets::ERROR_COLOR)
+                        .strong(),
+                );
+            }
             if vm.is_demo {
                 ui.label(RichText::new("DỮ LIỆU MINH HỌA").color(Color32::from_rgb(180, 90, 0)));
             }

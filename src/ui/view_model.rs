@@ -77,6 +77,8 @@ pub struct ViewModel {
     /// Where the data lives, shown in settings and the status bar.
     pub database_label: String,
     pub is_demo: bool,
+    /// A second window that only reads.
+    pub read_only: bool,
     pub org: Organisation,
     pub base_salaries: Vec<BaseSalary>,
     pub units: Vec<Unit>,
@@ -103,6 +105,7 @@ impl ViewModel {
             today,
             database_label: String::new(),
             is_demo: false,
+            read_only: false,
             org: Organisation::default(),
             base_salaries: Vec::new(),
             units: Vec::new(),
