@@ -171,7 +171,7 @@ pub fn render(doc: &LaidOut, progress: &mut dyn FnMut(usize, usize)) -> Result<V
 pub fn write(bytes: &[u8], path: &std::path::Path) -> Result<(), DocError> {
     let err = |e: std::io::Error| DocError::Write {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::store::io_reason(&e),
     };
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");

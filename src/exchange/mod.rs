@@ -180,16 +180,4 @@ pub enum ExchangeError {
     Store(#[from] StoreError),
 }
 
-/// An I/O error in a clerk's words.
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "không tìm thấy tệp hoặc thư mục".into(),
-        PermissionDenied => {
-            "không có quyền truy cập, hoặc tệp đang được chương trình khác (Excel) mở".into()
-        }
-        StorageFull => "ổ đĩa đã đầy".into(),
-        ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
-        _ => e.to_string(),
-    }
-}
+pub(crate) use crate::store::io_reason;

@@ -34,7 +34,10 @@ pub fn open(path: &Path) -> Result<(), OpenError> {
     match status {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(fail(format!("chương trình mở tệp trả về mã {s}"))),
-        Err(e) => Err(fail(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(fail("máy chưa có chương trình để mở tệp PDF".into()))
+        }
+        Err(e) => Err(fail(crate::store::io_reason(&e))),
     }
 }
 
@@ -57,7 +60,8 @@ pub fn print(path: &Path) -> Result<(), OpenError> {
         other => {
             let reason = match other {
                 Ok(s) => format!("lệnh in trả về mã {s}"),
-                Err(e) => e.to_string(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => "máy chưa có lệnh in".into(),
+                Err(e) => crate::store::io_reason(&e),
             };
             open(path)?;
             Err(OpenError::NoPrintAction { reason })

@@ -32,6 +32,10 @@ pub enum StoreError {
         "Không ghi được vào cơ sở dữ liệu vì tệp hoặc thư mục chỉ cho phép đọc. Hãy kiểm tra quyền ghi của thư mục dữ liệu."
     )]
     ReadOnly,
+    #[error(
+        "Không mở được tệp cơ sở dữ liệu để ghi: thư mục chứa nó chỉ cho phép đọc, hoặc đường dẫn không còn (ổ mạng, USB đã rút). Hãy kiểm tra quyền ghi của thư mục dữ liệu hoặc chép tệp về máy, rồi mở lại."
+    )]
+    CannotOpen,
     #[error("Ổ đĩa đã đầy, dữ liệu chưa được ghi. Hãy giải phóng dung lượng rồi thử lại.")]
     DiskFull,
     #[error("Không tạo được thư mục dữ liệu {path}: {source}. Hãy kiểm tra quyền ghi.")]
@@ -56,6 +60,7 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -65,5 +70,20 @@ impl StoreError {
     /// True for a UNIQUE or CHECK constraint failure.
     pub fn is_constraint(&self) -> bool {
         matches!(self, StoreError::Sqlite(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation))
+    }
+}
+
+/// An I/O error in a clerk's words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "không tìm thấy tệp hoặc thư mục".into(),
+        PermissionDenied => {
+            "không có quyền truy cập, hoặc tệp đang được chương trình khác (Excel) mở".into()
+        }
+        StorageFull => "ổ đĩa đã đầy".into(),
+        ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
+        NotADirectory => "đường dẫn có một tệp đứng ở chỗ của thư mục".into(),
+        _ => e.to_string(),
     }
 }

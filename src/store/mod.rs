@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use error::StoreError;
+pub use error::{StoreError, io_reason};
 pub use people::PersonRow;
 
 /// What happened when the clerk removed something.
