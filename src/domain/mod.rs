@@ -1,9 +1,12 @@
 //! Pure types and rules: no SQL, no egui, no files.
 
-pub mod collation;
-pub mod history;
+// First: its `coded_enum!` macro is used by the modules below.
 #[macro_use]
 pub mod model;
+
+pub mod collation;
+pub mod council;
+pub mod history;
 pub mod people_list;
 pub mod plan;
 pub mod registration;
