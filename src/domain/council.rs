@@ -96,7 +96,11 @@ impl VoteResult {
             votes.agree,
             format_percent(self.percent_of_all),
             format_percent(self.threshold),
-            if self.passes { "đạt" } else { "không đạt" }
+            if self.passes {
+                "đạt"
+            } else {
+                "không đạt"
+            }
         )
     }
 }
@@ -142,7 +146,13 @@ impl Meeting {
         if self.member_with(MemberRole::Secretary).is_none() {
             v.push("Hãy chọn Thư ký Hội đồng.".into());
         }
-        if self.members.iter().filter(|m| m.role == MemberRole::Chair).count() > 1 {
+        if self
+            .members
+            .iter()
+            .filter(|m| m.role == MemberRole::Chair)
+            .count()
+            > 1
+        {
             v.push("Hội đồng chỉ có một Chủ tịch.".into());
         }
         if self.members.iter().any(|m| m.name.trim().is_empty()) {

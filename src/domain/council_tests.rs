@@ -17,7 +17,11 @@ fn meeting(present: usize, total: usize) -> Meeting {
         member("Lê Thị Hoa", MemberRole::Secretary, true),
     ];
     for i in 2..total {
-        members.push(member(&format!("Ủy viên {i}"), MemberRole::Member, i < present));
+        members.push(member(
+            &format!("Ủy viên {i}"),
+            MemberRole::Member,
+            i < present,
+        ));
     }
     Meeting {
         id: 0,
@@ -33,31 +37,99 @@ fn meeting(present: usize, total: usize) -> Meeting {
 #[test]
 fn the_threshold_counts_over_all_members_not_those_present() {
     // 12 members, 10 present, 10 agree: 83,33% of all, below 90%.
-    let r = count(Votes { agree: 10, disagree: 0 }, 12, 90.0).unwrap();
+    let r = count(
+        Votes {
+            agree: 10,
+            disagree: 0,
+        },
+        12,
+        90.0,
+    )
+    .unwrap();
     assert!(!r.passes);
     assert_eq!(
-        r.text(Votes { agree: 10, disagree: 0 }, 12),
+        r.text(
+            Votes {
+                agree: 10,
+                disagree: 0
+            },
+            12
+        ),
         "10/12 thành viên đồng ý (83,33%; cần từ 90% tổng số thành viên): không đạt"
     );
     // 11 of 12 (an absent member voted in writing): 91,67%.
-    let r = count(Votes { agree: 11, disagree: 1 }, 12, 90.0).unwrap();
+    let r = count(
+        Votes {
+            agree: 11,
+            disagree: 1,
+        },
+        12,
+        90.0,
+    )
+    .unwrap();
     assert!(r.passes);
     // Exactly at the threshold passes.
-    assert!(count(Votes { agree: 9, disagree: 1 }, 10, 90.0).unwrap().passes);
-    assert!(!count(Votes { agree: 8, disagree: 2 }, 10, 90.0).unwrap().passes);
+    assert!(
+        count(
+            Votes {
+                agree: 9,
+                disagree: 1
+            },
+            10,
+            90.0
+        )
+        .unwrap()
+        .passes
+    );
+    assert!(
+        !count(
+            Votes {
+                agree: 8,
+                disagree: 2
+            },
+            10,
+            90.0
+        )
+        .unwrap()
+        .passes
+    );
 }
 
 #[test]
 fn more_votes_than_members_is_refused() {
-    let e = count(Votes { agree: 10, disagree: 3 }, 12, 50.0).unwrap_err();
+    let e = count(
+        Votes {
+            agree: 10,
+            disagree: 3,
+        },
+        12,
+        50.0,
+    )
+    .unwrap_err();
     assert!(e.contains("nhiều hơn số thành viên"), "{e}");
     assert!(count(Votes::default(), 0, 50.0).is_err());
 }
 
 #[test]
 fn outcome_proposes_upwards_what_the_director_does_not_decide() {
-    let pass = count(Votes { agree: 12, disagree: 0 }, 12, 90.0).unwrap();
-    let fail = count(Votes { agree: 5, disagree: 7 }, 12, 50.0).unwrap();
+    let pass = count(
+        Votes {
+            agree: 12,
+            disagree: 0,
+        },
+        12,
+        90.0,
+    )
+    .unwrap();
+    let fail = count(
+        Votes {
+            agree: 5,
+            disagree: 7,
+        },
+        12,
+        50.0,
+    )
+    .unwrap();
     assert_eq!(outcome(&pass, true), Outcome::Passed);
     assert_eq!(outcome(&pass, false), Outcome::PassedAndPropose);
     assert_eq!(outcome(&fail, false), Outcome::Failed);
@@ -72,13 +144,16 @@ fn a_meeting_needs_its_quorum_a_chair_and_a_secretary() {
         e,
         "Chỉ có 7/12 thành viên dự họp (58,33%); cần từ 66,67% tổng số thành viên để Hội đồng biểu quyết."
     );
-    let half = CouncilRules { quorum_percent: 50.0 };
+    let half = CouncilRules {
+        quorum_percent: 50.0,
+    };
     assert!(meeting(6, 12).quorum(&half).is_ok());
 
     let mut m = meeting(12, 12);
     assert!(m.problems().is_empty(), "{:?}", m.problems());
     m.members[1].role = MemberRole::Member;
-    m.members.push(member("nguyễn văn hùng", MemberRole::Member, true));
+    m.members
+        .push(member("nguyễn văn hùng", MemberRole::Member, true));
     let problems = m.problems();
     assert!(problems.iter().any(|p| p.contains("Thư ký")));
     assert!(problems.iter().any(|p| p.contains("hai lần")));

@@ -7,6 +7,7 @@ pub mod model;
 pub mod collation;
 pub mod council;
 pub mod history;
+pub mod nomination;
 pub mod people_list;
 pub mod plan;
 pub mod registration;

@@ -271,6 +271,16 @@ pub fn steps() -> Vec<Step> {
                 sql
             },
         },
+        Step {
+            name: "nominations_and_council",
+            sql: {
+                let mut sql = super::nominations::SCHEMA.to_owned();
+                for (table, columns) in super::nominations::AUDITED {
+                    sql.push_str(&audit_triggers(table, columns));
+                }
+                sql
+            },
+        },
     ]
 }
 

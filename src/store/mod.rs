@@ -9,6 +9,7 @@ mod catalogue;
 pub mod clusters;
 mod error;
 pub mod migrations;
+pub mod nominations;
 pub mod people;
 pub mod plans;
 pub mod ratings;
