@@ -16,6 +16,8 @@
 
 pub mod blocks;
 pub mod check;
+pub mod council;
+pub mod council_data;
 pub mod flow;
 pub mod fonts;
 pub mod layout;
@@ -23,6 +25,7 @@ pub mod pdf;
 pub mod plan;
 pub mod registration;
 pub mod registration_data;
+pub mod submission;
 pub mod table;
 pub mod wrap;
 

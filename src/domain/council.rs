@@ -69,13 +69,33 @@ pub struct Votes {
 pub struct CouncilRules {
     /// The share of all members that must be present for the meeting to decide.
     pub quorum_percent: f64,
+    /// Agreeing votes needed, as a share of all members, by catalogue code; codes not
+    /// listed need [`CouncilRules::other_threshold`].
+    pub thresholds: std::collections::BTreeMap<String, f64>,
+    pub other_threshold: f64,
 }
 
 impl Default for CouncilRules {
+    /// The domain spec's defaults: 90% of all members for CSTĐ tỉnh and the forms at its
+    /// level and above (the old ND 91/2017 Đ.45(8) rule); more than half otherwise
+    /// (unverified; a setting).
     fn default() -> Self {
+        let high = [
+            "CSTD_TINH", "CSTD_TQ", "BK_TINH_CN", "BK_TINH_TT", "BK_TTG_CN", "BK_TTG_TT",
+            "HCLD3_CN", "HCLD3_TT", "CO_TINH", "CO_CP",
+        ];
         CouncilRules {
             quorum_percent: 200.0 / 3.0,
+            thresholds: high.iter().map(|c| ((*c).to_owned(), 90.0)).collect(),
+            other_threshold: 50.0,
         }
+    }
+}
+
+impl CouncilRules {
+    /// The share of all members that must agree for a candidate of `code`.
+    pub fn threshold(&self, code: &str) -> f64 {
+        self.thresholds.get(code).copied().unwrap_or(self.other_threshold)
     }
 }
 

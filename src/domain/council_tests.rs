@@ -146,6 +146,7 @@ fn a_meeting_needs_its_quorum_a_chair_and_a_secretary() {
     );
     let half = CouncilRules {
         quorum_percent: 50.0,
+        ..CouncilRules::default()
     };
     assert!(meeting(6, 12).quorum(&half).is_ok());
 
@@ -157,4 +158,13 @@ fn a_meeting_needs_its_quorum_a_chair_and_a_secretary() {
     let problems = m.problems();
     assert!(problems.iter().any(|p| p.contains("Thư ký")));
     assert!(problems.iter().any(|p| p.contains("hai lần")));
+}
+
+#[test]
+fn thresholds_come_from_the_rules_by_title() {
+    let mut rules = CouncilRules::default();
+    assert_eq!(rules.threshold("CSTD_TINH"), 90.0);
+    assert_eq!(rules.threshold("LDTT"), 50.0);
+    rules.thresholds.insert("LDTT".into(), 60.0);
+    assert_eq!(rules.threshold("LDTT"), 60.0);
 }

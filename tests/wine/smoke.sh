@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Windows smoke test: runs the Windows build under Wine (with Xvfb for the window).
 #   tests/wine/smoke.sh target/x86_64-pc-windows-gnu/release/thidua.exe target/release/thidua
-# Checks: `--demo check` succeeds; `print plan` writes a PDF whose text equals the Linux
-# build's; the window starts (falling back between renderers if it must) and stays up.
+# Checks: `--demo check` succeeds; `print plan` and `print registration` write PDFs whose
+# text equals the Linux build's; the window starts (falling back between renderers if it must) and stays up.
 #
 # Wine 8.0 (Debian 12) lacks ProcessPrng in bcryptprimitives.dll, which current Rust's
 # standard library calls: a stub DLL (bcryptprimitives.c beside this script) is built with
@@ -37,6 +37,15 @@ pdftotext -layout "$app/kế hoạch.pdf" "$work/plan-win.txt"
 pdftotext -layout "$work/plan-linux.pdf" "$work/plan-linux.txt"
 diff -u "$work/plan-linux.txt" "$work/plan-win.txt"
 grep -q "KẾ HOẠCH" "$work/plan-win.txt"
+
+echo "== print registration $year (Windows and Linux builds)"
+(cd "$app" && wine ./thidua.exe --demo print registration "$year" --out "đăng ký.pdf")
+HOME="$linux_home" XDG_DATA_HOME="$linux_home/data" "$linux" --demo print registration "$year" --out "$work/reg-linux.pdf"
+pdftotext -layout "$app/đăng ký.pdf" "$work/reg-win.txt"
+pdftotext -layout "$work/reg-linux.pdf" "$work/reg-linux.txt"
+# The summary carries today's date on both sides; everything else must match.
+diff -u "$work/reg-linux.txt" "$work/reg-win.txt"
+grep -q "TỔNG HỢP ĐĂNG KÝ THI ĐUA" "$work/reg-win.txt"
 
 echo "== window starts and stays up"
 (cd "$app" && xvfb-run -a -s "-screen 0 1280x800x24" wine ./thidua.exe --demo >"$work/window.log" 2>&1) &
