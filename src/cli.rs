@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 
+use crate::docs::council_data::{CouncilDoc, council_document};
 use crate::exchange::{Kind, batch};
 use crate::platform::paths;
 use crate::store::Store;
@@ -88,6 +89,31 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Phiếu bầu của cuộc họp Hội đồng (mỗi thành viên một phiếu cho mỗi danh hiệu)
+    Ballots {
+        year: i32,
+        /// Mã cuộc họp (mặc định: cuộc họp gần nhất của năm)
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Biên bản họp Hội đồng Thi đua - Khen thưởng
+    Minutes {
+        year: i32,
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Tờ trình đề nghị khen thưởng kèm danh sách (trình Giám đốc, hoặc cấp tỉnh với --province)
+    Proposal {
+        year: i32,
+        #[arg(long)]
+        province: bool,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -164,6 +190,40 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 registration_document(store, *year, doc, today()).map_err(|e| e.to_string())?;
             write_pdf(&laid_out, out, &format!("đăng ký thi đua năm {year}"))
         }
+        Command::Print {
+            what: PrintWhat::Ballots { year, meeting, out },
+        } => print_council(
+            store,
+            *year,
+            CouncilDoc::Ballots(*meeting),
+            out,
+            "phiếu bầu",
+        ),
+        Command::Print {
+            what: PrintWhat::Minutes { year, meeting, out },
+        } => print_council(
+            store,
+            *year,
+            CouncilDoc::Minutes(*meeting),
+            out,
+            "biên bản họp Hội đồng",
+        ),
+        Command::Print {
+            what:
+                PrintWhat::Proposal {
+                    year,
+                    province,
+                    out,
+                },
+        } => print_council(
+            store,
+            *year,
+            CouncilDoc::Proposal {
+                to_province: *province,
+            },
+            out,
+            "tờ trình đề nghị khen thưởng",
+        ),
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),
@@ -219,6 +279,18 @@ fn print_plan(store: &Store, year: i32, out: &Path) -> Result<String, String> {
     let org = store.organisation().map_err(|e| e.to_string())?;
     let doc = crate::docs::plan::plan_document(&plan, &org);
     write_pdf(&doc, out, &format!("kế hoạch năm {year}"))
+}
+
+fn print_council(
+    store: &Store,
+    year: i32,
+    doc: CouncilDoc,
+    out: &Path,
+    what: &str,
+) -> Result<String, String> {
+    let (laid_out, _) =
+        council_document(store, year, doc, None, None).map_err(|e| e.to_string())?;
+    write_pdf(&laid_out, out, &format!("{what} năm {year}"))
 }
 
 /// Render a laid-out document to `out`; the line to print on success.

@@ -62,7 +62,9 @@ pub fn verify(doc: &LaidOut) -> Vec<Problem> {
     let mut problems = Vec::new();
     let m = doc.margins;
     for (i, page) in doc.pages.iter().enumerate() {
+        // Page n of the file; its number within its own part is what it must carry.
         let n = i + 1;
+        let in_part = doc.number_in_part(i);
         let (left, right) = (m.left - EPS, page.width - m.right + EPS);
         let (top, bottom) = (m.top - EPS, page.height - m.bottom + EPS);
         let mut empty = true;
@@ -114,7 +116,7 @@ pub fn verify(doc: &LaidOut) -> Vec<Problem> {
         if empty {
             problems.push(problem(n, EmptyPage, "trang trống".into()));
         }
-        match (n, numbers.as_slice()) {
+        match (in_part, numbers.as_slice()) {
             (1, []) => {}
             (1, _) => problems.push(problem(
                 n,
@@ -133,7 +135,7 @@ pub fn verify(doc: &LaidOut) -> Vec<Problem> {
                     },
                 ],
             ) => {
-                if *text != n.to_string() {
+                if *text != in_part.to_string() {
                     problems.push(problem(n, PageNumberWrong, format!("mang số trang {text}")));
                 }
                 let center = x + width(*face, *size, text) / 2.0;
@@ -194,6 +196,17 @@ mod tests {
         let doc = three_pages();
         assert!(doc.pages.len() >= 3);
         assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+    }
+
+    #[test]
+    fn each_part_numbers_its_own_pages() {
+        let joined = crate::docs::council::concat("t", vec![three_pages(), three_pages()]);
+        assert_eq!(joined.part_starts, vec![three_pages().pages.len()]);
+        assert!(verify(&joined).is_empty(), "{:?}", verify(&joined));
+        // Numbered straight through, the second part's first page would carry a number.
+        let mut straight = joined.clone();
+        straight.part_starts.clear();
+        assert!(kinds(&straight).contains(&ProblemKind::PageNumberMissing));
     }
 
     #[test]

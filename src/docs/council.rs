@@ -33,10 +33,21 @@ pub struct TitleGroup {
 /// Join documents laid out separately (each keeps its own page numbering).
 pub fn concat(title: &str, parts: Vec<LaidOut>) -> LaidOut {
     let margins = parts.first().map(|p| p.margins).unwrap_or_default();
+    let mut pages = Vec::new();
+    let mut part_starts = Vec::new();
+    for part in parts {
+        let offset = pages.len();
+        if offset > 0 {
+            part_starts.push(offset);
+        }
+        part_starts.extend(part.part_starts.iter().map(|s| s + offset));
+        pages.extend(part.pages);
+    }
     LaidOut {
         title: nfc(title),
         margins,
-        pages: parts.into_iter().flat_map(|p| p.pages).collect(),
+        pages,
+        part_starts,
     }
 }
 
@@ -59,7 +70,12 @@ pub fn ballots(meeting: &Meeting, groups: &[TitleGroup], org: &Organisation) -> 
             let style = Style::centered(13.0);
             flow.paragraph(&[Run::regular(nfc(org.body.trim()).to_uppercase())], &style);
             flow.paragraph(&[Run::bold("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")], &style);
-            flow.rule(center - 20.0 * super::layout::MM, flow.y + 2.0, center + 20.0 * super::layout::MM, 0.6);
+            flow.rule(
+                center - 20.0 * super::layout::MM,
+                flow.y + 2.0,
+                center + 20.0 * super::layout::MM,
+                0.6,
+            );
             flow.space(18.0);
             blocks::title(
                 &mut flow,
@@ -138,24 +154,50 @@ fn names(meeting: &Meeting, present: bool) -> Vec<String> {
 }
 
 /// The minutes of the meeting, with the results per title.
-pub fn minutes(meeting: &Meeting, groups: &[TitleGroup], org: &Organisation, number: &str) -> LaidOut {
-    let mut flow = Flow::new(&format!("Biên bản họp Hội đồng năm {}", meeting.year), Margins::default());
-    blocks::header(&mut flow, &council_org(org), number, &date_line(&org.place, meeting.held_on));
+pub fn minutes(
+    meeting: &Meeting,
+    groups: &[TitleGroup],
+    org: &Organisation,
+    number: &str,
+) -> LaidOut {
+    let mut flow = Flow::new(
+        &format!("Biên bản họp Hội đồng năm {}", meeting.year),
+        Margins::default(),
+    );
+    blocks::header(
+        &mut flow,
+        &council_org(org),
+        number,
+        &date_line(&org.place, meeting.held_on),
+    );
     blocks::title(
         &mut flow,
         "BIÊN BẢN",
-        &format!("Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm {}", meeting.year),
+        &format!(
+            "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm {}",
+            meeting.year
+        ),
     );
     let body = Style::body();
     let chair = meeting.member_with(MemberRole::Chair);
     let secretary = meeting.member_with(MemberRole::Secretary);
     flow.paragraph(
-        &plain(format!("Thời gian: {}, {}.", meeting.time.trim(), date_words(meeting.held_on))),
+        &plain(format!(
+            "Thời gian: {}, {}.",
+            meeting.time.trim(),
+            date_words(meeting.held_on)
+        )),
         &body,
     );
-    flow.paragraph(&plain(format!("Địa điểm: {}.", meeting.place.trim())), &body);
+    flow.paragraph(
+        &plain(format!("Địa điểm: {}.", meeting.place.trim())),
+        &body,
+    );
     if let Some(c) = chair {
-        flow.paragraph(&plain(format!("Chủ trì: {} – {}.", c.name, c.role.label())), &body);
+        flow.paragraph(
+            &plain(format!("Chủ trì: {} – {}.", c.name, c.role.label())),
+            &body,
+        );
     }
     if let Some(s) = secretary {
         flow.paragraph(&plain(format!("Thư ký: {}.", s.name)), &body);
@@ -176,7 +218,10 @@ pub fn minutes(meeting: &Meeting, groups: &[TitleGroup], org: &Organisation, num
     if absent.is_empty() {
         flow.paragraph(&plain("Vắng mặt: không."), &body);
     } else {
-        flow.paragraph(&plain(format!("Vắng mặt: {} thành viên, gồm:", absent.len())), &body);
+        flow.paragraph(
+            &plain(format!("Vắng mặt: {} thành viên, gồm:", absent.len())),
+            &body,
+        );
         for a in &absent {
             flow.item("-", &plain(a), &body);
         }
@@ -194,10 +239,19 @@ pub fn minutes(meeting: &Meeting, groups: &[TitleGroup], org: &Organisation, num
         )),
         &body,
     );
-    for (i, g) in groups.iter().filter(|g| !g.candidates.is_empty()).enumerate() {
+    for (i, g) in groups
+        .iter()
+        .filter(|g| !g.candidates.is_empty())
+        .enumerate()
+    {
         blocks::heading(
             &mut flow,
-            &format!("{}. {} (cần từ {} tổng số thành viên đồng ý)", i + 1, g.title, format_percent(g.threshold)),
+            &format!(
+                "{}. {} (cần từ {} tổng số thành viên đồng ý)",
+                i + 1,
+                g.title,
+                format_percent(g.threshold)
+            ),
         );
         let rows = g
             .candidates

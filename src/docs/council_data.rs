@@ -36,15 +36,23 @@ impl Names {
     }
 
     fn unit(&self, id: i64) -> &str {
-        self.units.iter().find(|u| u.id == id).map_or("", |u| u.name.as_str())
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or("", |u| u.name.as_str())
     }
 
     /// (name, "position, unit") of a subject.
     pub fn subject(&self, s: Subject) -> (String, String) {
         match s {
             Subject::Person(id) => match self.people.iter().find(|p| p.id == id) {
-                Some(p) if p.position.trim().is_empty() => (p.full_name.clone(), self.unit(p.unit_id).into()),
-                Some(p) => (p.full_name.clone(), format!("{}, {}", p.position, self.unit(p.unit_id))),
+                Some(p) if p.position.trim().is_empty() => {
+                    (p.full_name.clone(), self.unit(p.unit_id).into())
+                }
+                Some(p) => (
+                    p.full_name.clone(),
+                    format!("{}, {}", p.position, self.unit(p.unit_id)),
+                ),
                 None => (format!("(cá nhân số {id})"), String::new()),
             },
             Subject::Unit(id) => (self.unit(id).to_owned(), "Sở Công Thương".into()),
@@ -60,14 +68,20 @@ impl Names {
         match s {
             Subject::Person(id) => match self.people.iter().find(|p| p.id == id) {
                 Some(p) => (
-                    self.units.iter().find(|u| u.id == p.unit_id).map_or(i64::MAX, |u| u.sort_order),
+                    self.units
+                        .iter()
+                        .find(|u| u.id == p.unit_id)
+                        .map_or(i64::MAX, |u| u.sort_order),
                     p.position_rank,
                     crate::domain::collation::person_name_key(&p.full_name),
                 ),
                 None => (i64::MAX, i64::MAX, Vec::new()),
             },
             Subject::Unit(id) => (
-                self.units.iter().find(|u| u.id == id).map_or(i64::MAX, |u| u.sort_order),
+                self.units
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map_or(i64::MAX, |u| u.sort_order),
                 0,
                 Vec::new(),
             ),
@@ -76,7 +90,10 @@ impl Names {
 
     /// Nominations grouped by catalogue entry in the catalogue's order, each group in the
     /// official order of units and positions.
-    pub fn grouped<'n>(&self, list: &'n [Nomination]) -> Vec<(&CatalogueEntry, Vec<&'n Nomination>)> {
+    pub fn grouped<'n>(
+        &self,
+        list: &'n [Nomination],
+    ) -> Vec<(&CatalogueEntry, Vec<&'n Nomination>)> {
         let mut entries: Vec<&CatalogueEntry> = self
             .catalogue
             .iter()
@@ -86,7 +103,8 @@ impl Names {
         entries
             .into_iter()
             .map(|e| {
-                let mut v: Vec<&Nomination> = list.iter().filter(|n| n.catalogue_id == e.id).collect();
+                let mut v: Vec<&Nomination> =
+                    list.iter().filter(|n| n.catalogue_id == e.id).collect();
                 v.sort_by_cached_key(|n| self.order(n.subject));
                 (e, v)
             })
@@ -126,7 +144,11 @@ pub fn title_groups(store: &Store, m: &Meeting) -> Result<Vec<TitleGroup>, Store
                         let (name, position_unit) = names.subject(n.subject);
                         let result = n.votes.and_then(|v| {
                             let r = count(v, m.total(), threshold).ok()?;
-                            Some((v.agree, r.percent_of_all, n.outcome.map(|o| o.label().to_owned()).unwrap_or_default()))
+                            Some((
+                                v.agree,
+                                r.percent_of_all,
+                                n.outcome.map(|o| o.label().to_owned()).unwrap_or_default(),
+                            ))
                         });
                         Candidate {
                             name,
@@ -146,7 +168,9 @@ pub enum CouncilDoc {
     Ballots(Option<MeetingId>),
     Minutes(Option<MeetingId>),
     /// The tờ trình: to the province (true) or to the Director.
-    Proposal { to_province: bool },
+    Proposal {
+        to_province: bool,
+    },
 }
 
 /// Lay out a council paper or a submission; also a file stem for it.
@@ -162,7 +186,10 @@ pub fn council_document(
         CouncilDoc::Ballots(id) => {
             let m = meeting(store, year, id)?;
             let groups = title_groups(store, &m)?;
-            (council::ballots(&m, &groups, &org), format!("phieu-bau-{year}"))
+            (
+                council::ballots(&m, &groups, &org),
+                format!("phieu-bau-{year}"),
+            )
         }
         CouncilDoc::Minutes(id) => {
             let m = meeting(store, year, id)?;
@@ -174,7 +201,11 @@ pub fn council_document(
         }
         CouncilDoc::Proposal { to_province } => {
             let p = proposal(store, year, to_province, date, number)?;
-            let stem = if to_province { "TTr-tinh" } else { "TTr-giam-doc" };
+            let stem = if to_province {
+                "TTr-tinh"
+            } else {
+                "TTr-giam-doc"
+            };
             (submission::proposal(&p, &org), format!("{stem}-{year}"))
         }
     })
@@ -197,7 +228,9 @@ pub fn proposal(
         .filter(|n| {
             matches!(
                 n.status,
-                NominationStatus::Approved | NominationStatus::Submitted | NominationStatus::Decided
+                NominationStatus::Approved
+                    | NominationStatus::Submitted
+                    | NominationStatus::Decided
             )
         })
         .filter(|n| {

@@ -391,6 +391,7 @@ impl Flow {
             title: self.title,
             margins: self.margins,
             pages: self.pages,
+            part_starts: Vec::new(),
         }
     }
 }

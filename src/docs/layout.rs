@@ -136,6 +136,23 @@ pub struct LaidOut {
     pub title: String,
     pub margins: Margins,
     pub pages: Vec<Page>,
+    /// Pages (0-based) where a part with its own page numbering begins, after the first
+    /// (an attached list, the next ballot paper). Empty for one document.
+    pub part_starts: Vec<usize>,
+}
+
+impl LaidOut {
+    /// The page's number within its part (1 for the first page of each part).
+    pub fn number_in_part(&self, index: usize) -> usize {
+        let start = self
+            .part_starts
+            .iter()
+            .copied()
+            .filter(|s| *s <= index)
+            .max()
+            .unwrap_or(0);
+        index - start + 1
+    }
 }
 
 /// The name the engine's documentation uses for [`LaidOut`].

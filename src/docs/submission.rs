@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::blocks::{self, Signature, attached_to, blank_date_line, date_line, date_words, document_number};
+use super::blocks::{
+    self, Signature, attached_to, blank_date_line, date_line, date_words, document_number,
+};
 use super::council::concat;
 use super::flow::Flow;
 use super::layout::{Align, LaidOut, Margins, Run, Style, plain};
@@ -47,7 +49,11 @@ fn roman(n: usize) -> String {
 
 /// "- Danh hiệu Lao động tiên tiến: 132 cá nhân;"
 fn count_line(g: &ProposalGroup) -> String {
-    let who = if g.collective { "tập thể" } else { "cá nhân" };
+    let who = if g.collective {
+        "tập thể"
+    } else {
+        "cá nhân"
+    };
     format!("{}: {:02} {who}", g.title, g.rows.len())
 }
 
@@ -58,7 +64,10 @@ pub fn proposal(p: &Proposal, org: &Organisation) -> LaidOut {
         Some(d) => date_line(&org.place, d),
         None => blank_date_line(&org.place, p.year),
     };
-    let mut flow = Flow::new(&format!("Tờ trình đề nghị khen thưởng năm {}", p.year), Margins::default());
+    let mut flow = Flow::new(
+        &format!("Tờ trình đề nghị khen thưởng năm {}", p.year),
+        Margins::default(),
+    );
     blocks::header(&mut flow, org, &number, &date);
     let (subtitle, addressee, ask) = if p.to_province {
         let province = nfc(org.parent_body.trim());
@@ -83,7 +92,10 @@ pub fn proposal(p: &Proposal, org: &Organisation) -> LaidOut {
         },
     );
     let body = Style::body();
-    flow.paragraph(&plain("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"), &body);
+    flow.paragraph(
+        &plain("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"),
+        &body,
+    );
     flow.paragraph(
         &plain("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;"),
         &body,
@@ -147,5 +159,8 @@ pub fn proposal(p: &Proposal, org: &Organisation) -> LaidOut {
         rows,
     )
     .place(&mut list);
-    concat(&format!("Tờ trình đề nghị khen thưởng năm {}", p.year), vec![main, list.finish()])
+    concat(
+        &format!("Tờ trình đề nghị khen thưởng năm {}", p.year),
+        vec![main, list.finish()],
+    )
 }

@@ -81,8 +81,16 @@ impl Default for CouncilRules {
     /// (unverified; a setting).
     fn default() -> Self {
         let high = [
-            "CSTD_TINH", "CSTD_TQ", "BK_TINH_CN", "BK_TINH_TT", "BK_TTG_CN", "BK_TTG_TT",
-            "HCLD3_CN", "HCLD3_TT", "CO_TINH", "CO_CP",
+            "CSTD_TINH",
+            "CSTD_TQ",
+            "BK_TINH_CN",
+            "BK_TINH_TT",
+            "BK_TTG_CN",
+            "BK_TTG_TT",
+            "HCLD3_CN",
+            "HCLD3_TT",
+            "CO_TINH",
+            "CO_CP",
         ];
         CouncilRules {
             quorum_percent: 200.0 / 3.0,
@@ -95,7 +103,10 @@ impl Default for CouncilRules {
 impl CouncilRules {
     /// The share of all members that must agree for a candidate of `code`.
     pub fn threshold(&self, code: &str) -> f64 {
-        self.thresholds.get(code).copied().unwrap_or(self.other_threshold)
+        self.thresholds
+            .get(code)
+            .copied()
+            .unwrap_or(self.other_threshold)
     }
 }
 
