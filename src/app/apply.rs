@@ -146,6 +146,7 @@ impl ThiduaApp {
             | Intent::DeletePlanDraft(_)
             | Intent::PlanDocument { .. } => self.apply_plans(intent)?,
             Intent::Registration(i) => self.apply_registration(i)?,
+            Intent::Nomination(i) => self.apply_nomination(i)?,
         }
         Ok(())
     }

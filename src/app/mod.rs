@@ -4,8 +4,10 @@
 
 mod apply;
 mod documents;
+mod eligibility;
 pub(crate) mod excel;
 pub mod jobs;
+mod nominations;
 mod refresh;
 mod registration_files;
 mod registrations;

@@ -12,6 +12,7 @@
 mod history;
 mod large;
 pub mod names;
+pub mod nominations;
 mod registrations;
 mod staff;
 
@@ -74,7 +75,8 @@ pub fn populate_demo(store: &mut Store, today: NaiveDate) -> Result<(), StoreErr
         let department = staff::build(store, &mut rng, today)?;
         history::write(store, &mut rng, &department, today)?;
         write_plans(store, today)?;
-        registrations::write(store, &mut rng, today)
+        registrations::write(store, &mut rng, today)?;
+        nominations::write(store, &mut rng, today)
     })
 }
 

@@ -139,6 +139,20 @@ const INCLUDES: &[(&str, &str)] = &[
     ("TTLDXS", "TTLDTT"),
 ];
 
+/// The registration a nomination for the title `code` rests on: a title needs its own
+/// registration, and Chiến sĩ thi đua cấp tỉnh and toàn quốc rest on the year's
+/// registration for Chiến sĩ thi đua cơ sở (units register for that, the higher ones
+/// follow from the years of CSTĐCS). Forms of commendation need none.
+pub fn registration_needed(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "LDTT" => "LDTT",
+        "CSTDCS" | "CSTD_TINH" | "CSTD_TQ" => "CSTDCS",
+        "TTLDTT" => "TTLDTT",
+        "TTLDXS" | "CO_TINH" | "CO_CP" => "TTLDXS",
+        _ => return None,
+    })
+}
+
 /// Whether a registration for `registered` covers the title `asked` (both catalogue codes).
 pub fn covers(registered: &str, asked: &str) -> bool {
     let mut code = registered;

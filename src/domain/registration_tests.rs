@@ -256,3 +256,11 @@ fn submission_status_reads_like_the_clerk_says_it() {
     assert_eq!(s.status_text(), "Trả lại: Thiếu chữ ký thủ trưởng");
     assert!(s.is_outstanding());
 }
+
+#[test]
+fn higher_titles_rest_on_the_years_registration_for_cstdcs() {
+    assert_eq!(registration_needed("CSTD_TINH"), Some("CSTDCS"));
+    assert_eq!(registration_needed("LDTT"), Some("LDTT"));
+    assert_eq!(registration_needed("CO_TINH"), Some("TTLDXS"));
+    assert_eq!(registration_needed("BK_TINH_CN"), None);
+}

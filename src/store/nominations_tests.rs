@@ -56,7 +56,9 @@ fn a_subject_is_nominated_once_per_title_and_year_and_a_bad_batch_saves_nothing(
     let (mut store, u, people) = setup();
     let ldtt = code(&store, "LDTT");
     let first = Nomination::new(2026, Subject::Person(people[0]), ldtt, u, d(2026, 11, 1));
-    store.create_nominations(std::slice::from_ref(&first)).unwrap();
+    store
+        .create_nominations(std::slice::from_ref(&first))
+        .unwrap();
     let second = Nomination::new(2026, Subject::Person(people[1]), ldtt, u, d(2026, 11, 1));
     let err = store.create_nominations(&[second, first]).unwrap_err();
     assert!(

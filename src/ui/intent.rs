@@ -17,16 +17,20 @@ pub enum Screen {
     History,
     Plans,
     Registrations,
+    Nominations,
+    Council,
     Catalogue,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 8] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
         Screen::Registrations,
+        Screen::Nominations,
+        Screen::Council,
         Screen::Catalogue,
         Screen::Settings,
     ];
@@ -37,6 +41,8 @@ impl Screen {
             Screen::History => "Lịch sử khen thưởng",
             Screen::Plans => "Kế hoạch thi đua",
             Screen::Registrations => "Đăng ký thi đua",
+            Screen::Nominations => "Đề nghị khen thưởng",
+            Screen::Council => "Hội đồng Thi đua - Khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
         }
@@ -125,11 +131,14 @@ pub enum Intent {
     },
     /// Everything of the registrations screen.
     Registration(super::registration_view::RegistrationIntent),
+    /// Everything of the nominations and council screens.
+    Nomination(super::nomination_view::NominationIntent),
 }
 
 impl Intent {
     /// Whether applying it writes to the database (refused in a read-only window).
     pub fn writes(&self) -> bool {
+        use super::nomination_view::NominationIntent as N;
         use super::registration_view::RegistrationIntent as R;
         !matches!(
             self,
@@ -144,6 +153,7 @@ impl Intent {
                 | Intent::Registration(
                     R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }
                 )
+                | Intent::Nomination(N::SelectYear(_) | N::Document { .. })
         )
     }
 }

@@ -2,9 +2,12 @@
 //! [`Intent`]s; it never touches the database or files.
 
 pub mod catalogue;
+pub mod council;
 pub mod fonts;
 pub mod history;
 pub mod intent;
+pub mod nomination_view;
+pub mod nominations;
 pub mod people;
 pub mod plans;
 pub mod registration_clusters;
@@ -28,6 +31,8 @@ pub struct UiState {
     pub history: history::HistoryScreen,
     pub plans: plans::PlansScreen,
     pub registrations: registrations::RegistrationsScreen,
+    pub nominations: nominations::NominationsScreen,
+    pub council: council::CouncilScreen,
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     /// A screen change waiting on the unsaved-changes question.
@@ -41,6 +46,8 @@ impl UiState {
             Screen::History => self.history.is_dirty(),
             Screen::Plans => self.plans.is_dirty(),
             Screen::Registrations => self.registrations.is_dirty(),
+            Screen::Nominations => self.nominations.is_dirty(),
+            Screen::Council => self.council.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
         }
@@ -52,6 +59,8 @@ impl UiState {
             Screen::History => self.history.discard_forms(),
             Screen::Plans => self.plans.discard_forms(),
             Screen::Registrations => self.registrations.discard_forms(),
+            Screen::Nominations => self.nominations.discard_forms(),
+            Screen::Council => self.council.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
         }
@@ -133,6 +142,8 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::History => state.history.show(ui, vm, &mut intents),
         Screen::Plans => state.plans.show(ui, vm, &mut intents),
         Screen::Registrations => state.registrations.show(ui, vm, &mut intents),
+        Screen::Nominations => state.nominations.show(ui, vm, &mut intents),
+        Screen::Council => state.council.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
     });

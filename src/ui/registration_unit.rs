@@ -10,22 +10,10 @@ use super::registration_view::{
 };
 use super::registrations::{RegistrationsScreen, intent};
 use super::view_model::ViewModel;
-use super::widgets::ERROR_COLOR;
+use super::widgets::{ERROR_COLOR, Named};
 use crate::domain::model::{AwardKind, CatalogueId, Subject, SubjectKind};
 use crate::domain::registration::{SubjectChoice, SubmissionStatus, choices};
 use crate::domain::validate::parse_date;
-
-/// Give a widget without a visible label its accessible name.
-trait LabelledAs {
-    fn labelled_as(self, name: &str) -> Self;
-}
-
-impl LabelledAs for egui::Response {
-    fn labelled_as(self, name: &str) -> Self {
-        self.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
-        self
-    }
-}
 
 const CURSOR_COLOR: Color32 = Color32::from_rgb(255, 236, 170);
 
@@ -425,7 +413,10 @@ impl RegistrationsScreen {
                             let mut title = s.title;
                             let person_name = &s.person.full_name;
                             if entry_combo(ui, ("title", id), &mut title, titles, 200.0)
-                                .labelled_as(&format!("Danh hiệu của {person_name}"))
+                                .named(
+                                    egui::Role::ComboBox,
+                                    &format!("Danh hiệu của {person_name}"),
+                                )
                                 .changed()
                             {
                                 self.cursor = i;
@@ -436,7 +427,10 @@ impl RegistrationsScreen {
                             }
                             let mut form = s.form;
                             if entry_combo(ui, ("form", id), &mut form, forms, 200.0)
-                                .labelled_as(&format!("Hình thức của {person_name}"))
+                                .named(
+                                    egui::Role::ComboBox,
+                                    &format!("Hình thức của {person_name}"),
+                                )
                                 .changed()
                             {
                                 self.cursor = i;

@@ -94,6 +94,8 @@ pub struct ViewModel {
     pub next_plan_number: std::collections::HashMap<i32, u32>,
     /// The registrations of the year the registrations screen shows.
     pub registrations: Option<super::registration_view::RegistrationsView>,
+    /// The nominations and council meetings of the year the nominations screen shows.
+    pub nominations: Option<super::nomination_view::NominationsView>,
     pub import_preview: Option<ImportPreviewView>,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
@@ -117,6 +119,7 @@ impl ViewModel {
             plans: Vec::new(),
             next_plan_number: HashMap::new(),
             registrations: None,
+            nominations: None,
             import_preview: None,
             jobs: Vec::new(),
             notifications: Vec::new(),

@@ -126,3 +126,16 @@ pub fn sort_header(ui: &mut Ui, label: &str, active: bool, ascending: bool) -> b
 pub fn cell(ui: &mut Ui, text: impl Into<egui::WidgetText>) {
     ui.add(egui::Label::new(text).truncate());
 }
+
+/// Gives a widget without a visible label its accessible name (for screen readers and
+/// for tests that find widgets by label).
+pub trait Named {
+    fn named(self, role: egui::Role, name: &str) -> Self;
+}
+
+impl Named for egui::Response {
+    fn named(self, role: egui::Role, name: &str) -> Self {
+        self.widget_info(|| egui::WidgetInfo::labeled(role, self.enabled(), name));
+        self
+    }
+}

@@ -1,0 +1,213 @@
+//! Year end through the real window code: nominations made from the registrations, a
+//! blocked one with its reason, sending to the council, a meeting, votes and outcomes.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use thidua::app::ThiduaApp;
+use thidua::domain::model::{Gender, Person, PersonStatus, Rating, Subject, Unit, UnitKind};
+use thidua::domain::nomination::NominationStatus;
+use thidua::domain::registration::SubjectChoice;
+use thidua::domain::settings::Organisation;
+use thidua::store::Store;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const STAFF: [&str; 3] = ["Nguyễn Thị Lan", "Trần Văn Bình", "Lê Minh Châu"];
+
+/// Lan and Bình registered for LĐTT and were rated well; Châu did not register.
+fn store() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.set_organisation(&Organisation {
+        parent_body: "UBND TỈNH GIA LAI".into(),
+        body: "SỞ CÔNG THƯƠNG".into(),
+        abbreviation: "SCT".into(),
+        place: "Gia Lai".into(),
+        director: "Nguyễn Văn Hùng".into(),
+        deputies: vec!["Trần Thị Mai".into()],
+    })
+    .unwrap();
+    let unit = s
+        .save_unit(&Unit {
+            id: 0,
+            name: "Phòng Quản lý công nghiệp".into(),
+            short_name: "QLCN".into(),
+            kind: UnitKind::Division,
+            sort_order: 1,
+            active: true,
+            dissolved_on: None,
+        })
+        .unwrap();
+    let ldtt = s
+        .catalogue()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.code == "LDTT")
+        .unwrap()
+        .id;
+    let mut choices = Vec::new();
+    for (i, name) in STAFF.iter().enumerate() {
+        let id = s
+            .save_person(&Person {
+                id: 0,
+                full_name: (*name).into(),
+                gender: Gender::Female,
+                birth_date: Some(d(1985, 1, 1)),
+                unit_id: unit,
+                position: "Chuyên viên".into(),
+                position_rank: 50,
+                is_department_leader: false,
+                recruited_on: Some(d(2010, 1, 1)),
+                status: PersonStatus::Working,
+                status_date: None,
+                active: true,
+            })
+            .unwrap();
+        s.set_person_rating(id, 2026, Some(Rating::Good)).unwrap();
+        if i < 2 {
+            choices.push(SubjectChoice {
+                title: Some(ldtt),
+                ..SubjectChoice::new(Subject::Person(id))
+            });
+        }
+    }
+    s.apply_choices(2026, &choices, d(2026, 2, 1)).unwrap();
+    s
+}
+
+fn harness() -> Harness<'static, ThiduaApp> {
+    let app = ThiduaApp::new(store(), d(2026, 12, 10), false);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1100.0])
+        .with_context_setup(thidua::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app);
+    h.run();
+    h
+}
+
+fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
+    h.get_by_label(combo_label).click();
+    h.run();
+    h.get_all_by_label(option)
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
+        .expect("option shown")
+        .click();
+    h.run();
+}
+
+fn statuses(h: &Harness<'_, ThiduaApp>) -> Vec<NominationStatus> {
+    h.state()
+        .store()
+        .nominations(2026)
+        .unwrap()
+        .iter()
+        .map(|n| n.status)
+        .collect()
+}
+
+#[test]
+fn from_registrations_to_the_councils_outcome() {
+    let mut h = harness();
+    h.get_by_label("Đề nghị khen thưởng").click();
+    h.run();
+    h.get_by_label("Lao động tiên tiến (2)").click();
+    h.run();
+    assert_eq!(h.state().store().nominations(2026).unwrap().len(), 2);
+
+    // Châu is nominated by hand and is blocked: she did not register.
+    let search = h.get_by_role_and_label(Role::TextInput, "Thêm đề nghị cho:");
+    search.click();
+    search.type_text("chau");
+    h.run();
+    choose(
+        &mut h,
+        "Đối tượng:",
+        "Lê Minh Châu – Phòng Quản lý công nghiệp",
+    );
+    choose(&mut h, "Danh hiệu, hình thức:", "Lao động tiên tiến");
+    h.get_by_label("Thêm đề nghị").click();
+    h.run();
+    assert!(
+        h.query_by_label("Không đủ điều kiện: Chưa đăng ký thi đua năm 2026")
+            .is_some()
+    );
+    h.get_by_label("Lê Minh Châu").click();
+    h.run();
+    assert!(h.query_by_label("Chưa đăng ký thi đua năm 2026").is_some());
+
+    // Sending her to the council is refused; the two who can go, go.
+    h.get_by_label("Chọn Lê Minh Châu – Lao động tiên tiến")
+        .click();
+    h.run();
+    h.get_by_label("Trình Hội đồng 1 đề nghị đã chọn").click();
+    h.run();
+    let last = h.state().vm.notifications.last().unwrap().text.clone();
+    assert!(
+        last.contains("chưa đủ điều kiện nên chưa trình Hội đồng"),
+        "{last}"
+    );
+    h.get_by_label("Chọn Lê Minh Châu – Lao động tiên tiến")
+        .click();
+    h.get_by_label("Chọn 2 đề nghị đủ điều kiện").click();
+    h.run();
+    h.get_by_label("Trình Hội đồng 2 đề nghị đã chọn").click();
+    h.run();
+    let s = statuses(&h);
+    assert_eq!(
+        s.iter()
+            .filter(|x| **x == NominationStatus::ToCouncil)
+            .count(),
+        2
+    );
+
+    // The meeting: the Director chairs, a deputy, a secretary.
+    h.get_by_label("Hội đồng Thi đua - Khen thưởng").click();
+    h.run();
+    h.get_by_label("Thêm cuộc họp").click();
+    h.run();
+    let secretary = h.get_by_role_and_label(Role::TextInput, "Họ tên thành viên 3");
+    secretary.click();
+    secretary.type_text("Lê Thị Hoa");
+    h.run();
+    h.get_by_label("Lưu cuộc họp").click();
+    h.run();
+    assert_eq!(h.state().store().meetings(2026).unwrap().len(), 1);
+    h.get_by_label("Đưa 2 đề nghị đã trình vào cuộc họp")
+        .click();
+    h.run();
+
+    // Votes: all three agree on Lan; only one of three on Bình.
+    for (name, agree) in [("Nguyễn Thị Lan", "3"), ("Trần Văn Bình", "1")] {
+        let label = format!("Đồng ý: {name}");
+        h.get_by_label(&label).click();
+        h.run();
+        h.get_by_label(&label).type_text(agree);
+        h.run();
+        h.get_by_label(&format!("Ghi kết quả: {name}")).click();
+        h.run();
+    }
+    let list = h.state().store().nominations(2026).unwrap();
+    let status_of = |name: &str| {
+        let id = h
+            .state()
+            .store()
+            .people()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.person.full_name == name)
+            .unwrap()
+            .person
+            .id;
+        list.iter()
+            .find(|n| n.subject == Subject::Person(id))
+            .unwrap()
+            .status
+    };
+    assert_eq!(status_of("Nguyễn Thị Lan"), NominationStatus::Approved);
+    assert_eq!(status_of("Trần Văn Bình"), NominationStatus::Rejected);
+    assert!(h.query_by_label("Thông qua").is_some());
+    assert!(h.query_by_label("Không thông qua").is_some());
+}
