@@ -129,7 +129,7 @@ impl NominationsScreen {
         ui.separator();
         egui::Panel::right("nomination-detail")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(340.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("nomination-detail-scroll")
@@ -337,7 +337,6 @@ impl NominationsScreen {
             self.editing = None;
         }
         ui.label(&line.title);
-        ui.label(line.nomination.status.label());
         let color = if line.verdict.blocked {
             ERROR_COLOR
         } else if line.verdict.warned {
@@ -345,7 +344,11 @@ impl NominationsScreen {
         } else {
             PASS_COLOR
         };
-        ui.label(RichText::new(&line.verdict.summary).color(color));
+        ui.horizontal(|ui| {
+            ui.label(line.nomination.status.label());
+            ui.label("·");
+            ui.label(RichText::new(&line.verdict.summary).color(color));
+        });
     }
 
     fn detail(
