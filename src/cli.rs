@@ -106,6 +106,13 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Báo cáo thành tích của một đề nghị (Mẫu 03 cá nhân, Mẫu 02 tập thể)
+    Achievement {
+        /// Mã đề nghị (số trong danh sách đề nghị)
+        nomination: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Tờ trình đề nghị khen thưởng kèm danh sách (trình Giám đốc, hoặc cấp tỉnh với --province)
     Proposal {
         year: i32,
@@ -224,6 +231,13 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
             out,
             "tờ trình đề nghị khen thưởng",
         ),
+        Command::Print {
+            what: PrintWhat::Achievement { nomination, out },
+        } => {
+            let (doc, _) = crate::docs::achievement_data::achievement_document(store, *nomination)
+                .map_err(|e| e.to_string())?;
+            write_pdf(&doc, out, "báo cáo thành tích")
+        }
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),

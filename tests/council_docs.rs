@@ -259,3 +259,65 @@ fn the_command_line_prints_the_council_papers() {
         assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     }
 }
+
+#[test]
+fn the_achievement_report_is_prefilled_from_the_data_and_the_clerks_text() {
+    let mut s = store();
+    let lan = s
+        .nominations(2026)
+        .unwrap()
+        .into_iter()
+        .find(|n| n.achievement.starts_with("Chủ trì"))
+        .unwrap();
+    let Subject::Person(person) = lan.subject else {
+        panic!("a person")
+    };
+    let catalogue = s.catalogue().unwrap();
+    let cstdcs = catalogue.iter().find(|e| e.code == "CSTDCS").unwrap().id;
+    for (year, number) in [(2023, "5/QĐ-SCT"), (2024, "7/QĐ-SCT"), (2025, "3/QĐ-SCT")] {
+        s.save_award(&thidua::domain::model::AwardRecord {
+            id: 0,
+            subject: Subject::Person(person),
+            year,
+            catalogue_id: cstdcs,
+            decision_number: number.into(),
+            decision_date: Some(d(year + 1, 1, 15)),
+            issuer: "Giám đốc Sở Công Thương".into(),
+            note: String::new(),
+        })
+        .unwrap();
+    }
+    s.save_nomination_report(
+        lan.id,
+        &thidua::domain::achievement::ReportText {
+            ethnicity: "Kinh".into(),
+            duties: "Phụ trách lĩnh vực công nghiệp địa phương".into(),
+            results: "Tham mưu 12 văn bản quản lý nhà nước".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (doc, _) = thidua::docs::achievement_data::achievement_document(&s, lan.id).unwrap();
+    assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+    let text = pdf_extract::extract_text_from_mem(&render_pdf(&doc).unwrap()).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CẤP TỈNH",
+        "(Thành tích từ năm 2024 đến năm 2026)",
+        "I. SƠ LƯỢC LÝ LỊCH",
+        "Họ tên: Nguyễn Thị Lan",
+        "Sinh ngày: 01/01/1980",
+        "Chức vụ: Trưởng phòng",
+        "Dân tộc: Kinh",
+        "Phụ trách lĩnh vực công nghiệp địa phương",
+        "Tham mưu 12 văn bản quản lý nhà nước",
+        "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG",
+        "2024 Chiến sĩ thi đua cơ sở Quyết định số 7/QĐ-SCT ngày 15/01/2025 của Giám đốc Sở Công Thương",
+        "NGƯỜI BÁO CÁO THÀNH TÍCH",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in {text}");
+    }
+    // Three years for CSTĐ tỉnh: 2023 is outside.
+    assert!(!text.contains("5/QĐ-SCT"));
+    assert!(!text.contains("Số:"), "a report has no number");
+}

@@ -181,6 +181,24 @@ impl ThiduaApp {
                 self.notify(Level::Success, format!("Đã đưa {n} đề nghị vào cuộc họp."));
             }
             NominationIntent::RecordVotes { id, votes } => self.record_votes(id, votes)?,
+            NominationIntent::SaveReport { id, report } => {
+                self.store.save_nomination_report(id, &report)?;
+                self.reload_current_nominations()?;
+                self.ui.nominations.report_saved();
+                self.notify(Level::Success, "Đã lưu báo cáo thành tích.");
+            }
+            NominationIntent::Report { id, action } => {
+                let (laid_out, stem) =
+                    crate::docs::achievement_data::achievement_document(&self.store, id)?;
+                let files = self.files.clone();
+                self.spawn_document(
+                    "Tạo báo cáo thành tích".into(),
+                    stem,
+                    action,
+                    files,
+                    move || laid_out,
+                );
+            }
             NominationIntent::Document { year, doc, action } => {
                 let (laid_out, stem) = council_document(&self.store, year, doc, None, None)?;
                 let files = self.files.clone();

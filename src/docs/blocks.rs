@@ -234,16 +234,21 @@ pub fn header(flow: &mut Flow, org: &Organisation, number: &str, date_text: &str
         HEADER_SIZE
     };
     // The number (13 pt) sits on the date line's baseline.
-    let number_bottom = flow.block_at(
-        &[Run::regular(format!(
-            "Số: {}",
-            keep_spaces(number.trim_end())
-        ))],
-        &style,
-        left_x,
-        left_w,
-        row + (date_size - HEADER_SIZE) * 0.8,
-    );
+    // A document without a number (a report, a form) has no "Số:" line.
+    let number_bottom = if number.is_empty() {
+        row
+    } else {
+        flow.block_at(
+            &[Run::regular(format!(
+                "Số: {}",
+                keep_spaces(number.trim_end())
+            ))],
+            &style,
+            left_x,
+            left_w,
+            row + (date_size - HEADER_SIZE) * 0.8,
+        )
+    };
     let date_bottom = flow.block_at(
         &[Run::italic(keep_spaces(date_text))],
         &header_style(date_size),

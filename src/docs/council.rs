@@ -320,7 +320,8 @@ pub fn two_signatures(flow: &mut Flow, left: &Signature, right: &Signature) {
         f.y += 12.0;
         let top = f.y;
         let half = f.content_width() / 2.0;
-        let mut bottom = top;
+        // Titles first; both names then stand on one line under the taller title.
+        let mut titles_bottom = top;
         for (k, s) in [left, right].into_iter().enumerate() {
             let x = f.left() + half * k as f32;
             let mut y = top;
@@ -329,9 +330,14 @@ pub fn two_signatures(flow: &mut Flow, left: &Signature, right: &Signature) {
                     y = f.block_at(&[Run::bold(nfc(t).to_uppercase())], &style, x, half, y);
                 }
             }
-            y += 28.0 * super::layout::MM;
-            y = f.block_at(&[Run::bold(s.name.trim())], &style, x, half, y);
-            bottom = bottom.max(y);
+            titles_bottom = titles_bottom.max(y);
+        }
+        let names_top = titles_bottom + 28.0 * super::layout::MM;
+        let mut bottom = names_top;
+        for (k, s) in [left, right].into_iter().enumerate() {
+            let x = f.left() + half * k as f32;
+            bottom =
+                bottom.max(f.block_at(&[Run::bold(s.name.trim())], &style, x, half, names_top));
         }
         if bottom > f.limit() {
             f.new_page();

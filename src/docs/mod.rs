@@ -14,6 +14,8 @@
 //! let bytes = render_pdf(&flow.finish()).unwrap();
 //! ```
 
+pub mod achievement;
+pub mod achievement_data;
 pub mod blocks;
 pub mod check;
 pub mod council;

@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod model;
 
+pub mod achievement;
 pub mod collation;
 pub mod council;
 pub mod history;

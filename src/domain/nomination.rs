@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::achievement::ReportText;
 use super::council::{MeetingId, Outcome, Votes};
 use super::model::{CatalogueEntry, CatalogueId, Rating, Subject, UnitId};
 
@@ -40,6 +41,8 @@ pub struct Nomination {
     pub meeting: Option<MeetingId>,
     pub votes: Option<Votes>,
     pub outcome: Option<Outcome>,
+    /// The achievement report's written parts.
+    pub report: ReportText,
 }
 
 impl Nomination {
@@ -64,6 +67,7 @@ impl Nomination {
             meeting: None,
             votes: None,
             outcome: None,
+            report: ReportText::default(),
         }
     }
 }

@@ -40,6 +40,7 @@ CREATE TABLE nominations (
     votes_agree INTEGER CHECK (votes_agree IS NULL OR votes_agree >= 0),
     votes_disagree INTEGER CHECK (votes_disagree IS NULL OR votes_disagree >= 0),
     outcome TEXT CHECK (outcome IS NULL OR outcome IN ('passed', 'failed', 'passed_propose')),
+    report TEXT NOT NULL DEFAULT '{}',
     CHECK ((person_id IS NULL) <> (unit_id IS NULL))
 );
 CREATE UNIQUE INDEX nominations_once
@@ -73,6 +74,7 @@ pub(crate) const AUDITED: &[(&str, &[&str])] = &[
             "votes_agree",
             "votes_disagree",
             "outcome",
+            "report",
         ],
     ),
     (
@@ -120,6 +122,7 @@ fn nomination_from_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
             .zip(disagree)
             .map(|(agree, disagree)| Votes { agree, disagree }),
         outcome: outcome.as_deref().and_then(Outcome::from_code),
+        report: serde_json::from_str(&r.get::<_, String>("report")?).unwrap_or_default(),
     })
 }
 
@@ -249,6 +252,24 @@ impl Store {
             tx.execute(
                 "UPDATE nominations SET achievement = ?1, rating = ?2 WHERE id = ?3",
                 params![achievement.trim(), rating.map(|r| r.code()), id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Save the written parts of a nomination's achievement report.
+    pub fn save_nomination_report(
+        &mut self,
+        id: NominationId,
+        report: &crate::domain::achievement::ReportText,
+    ) -> Result<(), StoreError> {
+        let json =
+            serde_json::to_string(report).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        self.in_transaction(|tx| {
+            nomination_in(tx, id)?;
+            tx.execute(
+                "UPDATE nominations SET report = ?1 WHERE id = ?2",
+                params![json, id],
             )?;
             Ok(())
         })

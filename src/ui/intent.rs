@@ -153,7 +153,7 @@ impl Intent {
                 | Intent::Registration(
                     R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }
                 )
-                | Intent::Nomination(N::SelectYear(_) | N::Document { .. })
+                | Intent::Nomination(N::SelectYear(_) | N::Document { .. } | N::Report { .. })
         )
     }
 }

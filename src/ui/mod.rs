@@ -6,6 +6,7 @@ pub mod council;
 pub mod fonts;
 pub mod history;
 pub mod intent;
+pub mod nomination_report;
 pub mod nomination_view;
 pub mod nominations;
 pub mod people;

@@ -95,6 +95,15 @@ pub enum NominationIntent {
         id: NominationId,
         votes: Votes,
     },
+    SaveReport {
+        id: NominationId,
+        report: crate::domain::achievement::ReportText,
+    },
+    /// The achievement report of one nomination.
+    Report {
+        id: NominationId,
+        action: DocumentAction,
+    },
     Document {
         year: i32,
         doc: CouncilDoc,

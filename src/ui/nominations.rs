@@ -43,6 +43,8 @@ pub struct NominationsScreen {
     pub search: String,
     pub new_subject: Option<Subject>,
     pub new_title: Option<CatalogueId>,
+    /// The achievement report being edited for the selected nomination.
+    pub report: Option<crate::domain::achievement::ReportText>,
 }
 
 impl NominationsScreen {
@@ -65,17 +67,22 @@ impl NominationsScreen {
         self.editing = None;
     }
 
+    pub fn report_saved(&mut self) {
+        self.report = None;
+    }
+
     pub fn sent(&mut self) {
         self.ticked.clear();
         self.reason.clear();
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_some() || self.report.is_some()
     }
 
     pub fn discard_forms(&mut self) {
         self.editing = None;
+        self.report = None;
         self.ticked.clear();
         self.selected = None;
     }
@@ -335,6 +342,7 @@ impl NominationsScreen {
         {
             self.selected = Some(id);
             self.editing = None;
+            self.report = None;
         }
         ui.label(&line.title);
         let color = if line.verdict.blocked {
@@ -431,6 +439,7 @@ impl NominationsScreen {
                 intents.push(intent(NominationIntent::Delete(n.id)));
             }
         });
+        self.report_editor(ui, line, intents);
         let _ = vm;
     }
 
