@@ -51,6 +51,14 @@ pub enum Command {
         #[command(subcommand)]
         what: PrintWhat,
     },
+    /// Sao lưu cơ sở dữ liệu (mặc định vào thư mục "Sao lưu" bên cạnh tệp dữ liệu)
+    Backup {
+        /// Thư mục đích, ví dụ ổ USB
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại trong thư mục sao lưu)
+    Restore { file: PathBuf },
     /// (for the reliability tests) write batches through the store and report each one
     /// on stdout once it is committed
     #[command(hide = true)]
@@ -145,15 +153,49 @@ pub fn today() -> NaiveDate {
 }
 
 /// Open the database the command line asks for; the demo database is created and filled
-/// when missing.
+/// when missing. When it cannot be opened, the message names the newest good backup.
 pub fn open_store(cli: &Cli) -> Result<Store, String> {
     let path = cli.database_path();
-    if cli.demo {
+    let opened = if cli.demo {
         open_demo(&path, today())
     } else {
         Store::open(&path)
             .map_err(|e| format!("Không mở được cơ sở dữ liệu {}: {e}", path.display()))
-    }
+    };
+    opened.map_err(|message| {
+        match crate::store::backup::newest_good_backup(&paths::backup_folder_for(&path)) {
+            Some(b) => format!(
+                "{message}\nBản sao lưu tốt gần nhất: {}. Để khôi phục: thidua restore \"{}\"",
+                b.made_at
+                    .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+                    .unwrap_or_default(),
+                b.path.display()
+            ),
+            None => message,
+        }
+    })
+}
+
+/// Put a backup in place of the database (refused while a window has it open).
+pub fn restore_command(cli: &Cli, file: &Path) -> Result<String, String> {
+    let database = cli.database_path();
+    let _lock =
+        crate::platform::instance::InstanceLock::acquire(&database).map_err(|e| e.to_string())?;
+    let kept = crate::store::backup::restore(file, &database, &paths::backup_folder_for(&database))
+        .map_err(|e| format!("Không khôi phục được từ {}: {e}", file.display()))?;
+    Ok(match kept {
+        Some(k) => format!(
+            "Đã khôi phục {} từ {}. Cơ sở dữ liệu trước đó được giữ tại {}.\n",
+            database.display(),
+            file.display(),
+            k.display()
+        ),
+        None => format!(
+            "Đã khôi phục {} từ {}.\n",
+            database.display(),
+            file.display()
+        ),
+    })
 }
 
 /// Open the demo database at `path`, creating and filling it when it has no units yet.
@@ -238,6 +280,24 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 .map_err(|e| e.to_string())?;
             write_pdf(&doc, out, "báo cáo thành tích")
         }
+        Command::Backup { to } => {
+            let folder = to.clone().unwrap_or_else(|| {
+                paths::backup_folder_for(store.path().unwrap_or(Path::new("thidua.sqlite")))
+            });
+            let keep = if to.is_some() { 0 } else { 30 };
+            let b = store.backup_to(&folder, keep).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Đã sao lưu và kiểm tra: {} ({} byte; {}).\n",
+                b.path.display(),
+                b.bytes,
+                b.counts
+                    .iter()
+                    .map(|(l, n)| format!("{l}: {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
+        Command::Restore { .. } => Err("Lệnh khôi phục chạy trước khi mở cơ sở dữ liệu.".into()),
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),

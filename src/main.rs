@@ -18,6 +18,13 @@ fn main() {
     let cli = Cli::parse();
     platform::logger::init(&paths::data_folder());
 
+    if let Some(thidua::cli::Command::Restore { file }) = &cli.command {
+        match thidua::cli::restore_command(&cli, file) {
+            Ok(text) => print!("{text}"),
+            Err(message) => fail(&message, false),
+        }
+        return;
+    }
     if let Some(command) = &cli.command {
         let mut store = open_store(&cli).unwrap_or_else(|m| fail(&m, false));
         match run_command(&mut store, command) {
@@ -53,7 +60,11 @@ fn main() {
             open_store(cli)
         }
     };
-    let store = open(&cli).unwrap_or_else(|m| fail(&m, true));
+    let store = match open(&cli) {
+        Ok(store) => store,
+        Err(message) if !read_only => offer_restore(&cli, &database, &message),
+        Err(message) => fail(&message, true),
+    };
     if paths::is_network_path(&database) {
         log::warn!("Cơ sở dữ liệu nằm trên ổ mạng: {}", database.display());
     }
@@ -84,6 +95,7 @@ fn main() {
                 Some(lock) => {
                     let lock = lock.clone();
                     app.set_wake_check(move || lock.take_wake_request());
+                    app.set_backup_folder(paths::backup_folder_for(&database));
                 }
                 None => app.set_read_only(),
             }
@@ -103,6 +115,46 @@ fn main() {
             true,
         );
     }
+}
+
+/// The database did not open (damaged, not ours, from a newer version, changed by
+/// hand): offer the newest good backup. The file itself is kept as it is.
+fn offer_restore(cli: &Cli, database: &std::path::Path, message: &str) -> Store {
+    let folder = paths::backup_folder_for(database);
+    let Some(backup) = thidua::store::backup::newest_good_backup(&folder) else {
+        fail(message, true);
+    };
+    let when = backup
+        .made_at
+        .map(|t| t.format("%H:%M ngày %d/%m/%Y").to_string())
+        .unwrap_or_default();
+    let counts = backup
+        .counts
+        .iter()
+        .map(|(l, n)| format!("{l}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let answer = rfd::MessageDialog::new()
+        .set_title(TITLE)
+        .set_description(format!(
+            "{message}\n\nCó bản sao lưu tốt lúc {when} ({counts}).\nKhôi phục bản sao lưu này? Tệp hiện tại được giữ lại trong thư mục {} để cán bộ tin học kiểm tra.",
+            folder.display()
+        ))
+        .set_level(rfd::MessageLevel::Warning)
+        .set_buttons(rfd::MessageButtons::YesNo)
+        .show();
+    if answer != rfd::MessageDialogResult::Yes {
+        fail(message, false);
+    }
+    if let Err(e) = thidua::store::backup::restore(&backup.path, database, &folder) {
+        fail(&format!("Không khôi phục được: {e}"), true);
+    }
+    log::warn!(
+        "đã khôi phục {} từ {}",
+        database.display(),
+        backup.path.display()
+    );
+    open_store(cli).unwrap_or_else(|m| fail(&m, true))
 }
 
 enum SecondWindow {

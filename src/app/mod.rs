@@ -3,6 +3,7 @@
 //! Errors become Vietnamese notifications, never panics.
 
 mod apply;
+mod backups;
 mod documents;
 mod eligibility;
 pub(crate) mod excel;
@@ -46,6 +47,8 @@ pub struct ThiduaApp {
     /// Asked about once a second: has a second window asked this one to come to the front?
     wake_check: Option<Box<dyn FnMut() -> bool>>,
     last_wake_check: f64,
+    /// Where automatic backups go (none in tests).
+    backup_folder: Option<std::path::PathBuf>,
 }
 
 impl ThiduaApp {
@@ -73,6 +76,7 @@ impl ThiduaApp {
             read_only: false,
             wake_check: None,
             last_wake_check: 0.0,
+            backup_folder: None,
         };
         app.vm.is_demo = is_demo;
         app.reload_all();
@@ -202,5 +206,9 @@ impl ThiduaApp {
 impl eframe::App for ThiduaApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.backup_on_close();
     }
 }

@@ -42,6 +42,17 @@ pub fn demo_database_path() -> PathBuf {
 }
 
 /// Where printed documents are kept for the clerk to find.
+/// Where a database's automatic backups go: "Sao lưu/<name of the database>" beside it
+/// (so the demo's backups never mix with the real ones).
+pub fn backup_folder_for(database: &Path) -> PathBuf {
+    let stem = database.file_stem().unwrap_or_default();
+    database
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("Sao lưu")
+        .join(stem)
+}
+
 pub fn documents_folder() -> PathBuf {
     data_folder().join("Văn bản")
 }

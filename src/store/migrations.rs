@@ -330,7 +330,13 @@ pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrate_with(conn, &steps())
 }
 
-pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Step]) -> Result<(), StoreError> {
+/// Check, without writing anything, that the database is ours and its applied steps are
+/// the program's: a newer schema, a foreign file or a changed step is refused.
+pub fn verify(conn: &Connection) -> Result<(), StoreError> {
+    verify_with(conn, &steps())
+}
+
+fn verify_with(conn: &Connection, steps: &[Step]) -> Result<(), StoreError> {
     let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if user_version > steps.len() as i64 {
         return Err(StoreError::NewerSchema {
@@ -382,6 +388,12 @@ pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Step]) -> Result<(), 
             }
         }
     }
+    Ok(())
+}
+
+pub(crate) fn migrate_with(conn: &mut Connection, steps: &[Step]) -> Result<(), StoreError> {
+    verify_with(conn, steps)?;
+    let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, step) in steps.iter().enumerate().skip(user_version as usize) {
         let version = i as i64 + 1;
         let tx = conn.transaction()?;

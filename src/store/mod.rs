@@ -5,6 +5,7 @@
 //! read.
 
 pub mod awards;
+pub mod backup;
 mod catalogue;
 pub mod clusters;
 mod error;
@@ -119,6 +120,9 @@ impl Store {
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })?;
+        // Refuse a file that is not ours, newer, or changed by hand before anything
+        // (even the journal mode) is written to it.
+        migrations::verify(&conn)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         if path.is_some() {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
