@@ -86,7 +86,7 @@ pub fn backups_in(folder: &Path) -> Vec<BackupInfo> {
             })
         })
         .collect();
-    list.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    list.sort_by_key(|b| std::cmp::Reverse(b.made_at));
     list
 }
 
