@@ -79,10 +79,13 @@ fn a_truncated_file_points_to_the_backup_and_restore_brings_it_back() {
     assert!(text(&run).contains("Đơn vị: 1"));
 }
 
+/// (what is wrong, how to spoil the file, what the message says)
+type Case = (&'static str, Box<dyn Fn(&Path)>, &'static str);
+
 #[test]
 fn every_kind_of_bad_file_is_refused_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "not SQLite",
             Box::new(|db: &Path| {
