@@ -8,6 +8,8 @@ pub mod achievement;
 pub mod collation;
 pub mod council;
 pub mod history;
+pub mod innovation;
+pub mod innovation_scoring;
 pub mod nomination;
 pub mod people_list;
 pub mod plan;
