@@ -281,6 +281,16 @@ pub fn steps() -> Vec<Step> {
                 sql
             },
         },
+        Step {
+            name: "innovations",
+            sql: {
+                let mut sql = super::innovations::SCHEMA.to_owned();
+                for (table, columns) in super::innovations::AUDITED {
+                    sql.push_str(&audit_triggers(table, columns));
+                }
+                sql
+            },
+        },
     ]
 }
 

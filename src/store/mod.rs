@@ -9,6 +9,7 @@ pub mod backup;
 mod catalogue;
 pub mod clusters;
 mod error;
+pub mod innovations;
 pub mod migrations;
 pub mod nominations;
 pub mod people;
