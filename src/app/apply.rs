@@ -147,6 +147,7 @@ impl ThiduaApp {
             | Intent::PlanDocument { .. } => self.apply_plans(intent)?,
             Intent::Registration(i) => self.apply_registration(i)?,
             Intent::Nomination(i) => self.apply_nomination(i)?,
+            Intent::Innovation(i) => self.apply_innovation(i)?,
         }
         Ok(())
     }

@@ -7,6 +7,7 @@ mod backups;
 mod documents;
 mod eligibility;
 pub(crate) mod excel;
+mod innovations;
 pub mod jobs;
 mod nominations;
 mod refresh;

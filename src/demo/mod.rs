@@ -10,6 +10,7 @@
 //! No decision is dated after `today`.
 
 mod history;
+mod innovations;
 mod large;
 pub mod names;
 pub mod nominations;
@@ -76,6 +77,7 @@ pub fn populate_demo(store: &mut Store, today: NaiveDate) -> Result<(), StoreErr
         history::write(store, &mut rng, &department, today)?;
         write_plans(store, today)?;
         registrations::write(store, &mut rng, today)?;
+        innovations::write(store, &mut rng, today)?;
         nominations::write(store, &mut rng, today)
     })
 }

@@ -22,6 +22,8 @@ pub mod council;
 pub mod council_data;
 pub mod flow;
 pub mod fonts;
+pub mod innovation;
+pub mod innovation_data;
 pub mod layout;
 pub mod pdf;
 pub mod plan;

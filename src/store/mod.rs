@@ -196,14 +196,15 @@ impl Store {
             .collect()
     }
 
-    /// Run `f` in one transaction: all of it is written or none.
+    /// Run `f` in one transaction: all of it is written or none. A savepoint, so it nests
+    /// inside a caller's transaction (the demo writes everything in one).
     pub fn in_transaction<T>(
         &mut self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self.conn.transaction()?;
-        let value = f(&tx)?;
-        tx.commit()?;
+        let sp = self.conn.savepoint()?;
+        let value = f(&sp)?;
+        sp.commit()?;
         Ok(value)
     }
 

@@ -17,6 +17,7 @@ pub enum Screen {
     History,
     Plans,
     Registrations,
+    Innovations,
     Nominations,
     Council,
     Catalogue,
@@ -24,11 +25,12 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
         Screen::Registrations,
+        Screen::Innovations,
         Screen::Nominations,
         Screen::Council,
         Screen::Catalogue,
@@ -41,6 +43,7 @@ impl Screen {
             Screen::History => "Lịch sử khen thưởng",
             Screen::Plans => "Kế hoạch thi đua",
             Screen::Registrations => "Đăng ký thi đua",
+            Screen::Innovations => "Sáng kiến",
             Screen::Nominations => "Đề nghị khen thưởng",
             Screen::Council => "Hội đồng Thi đua - Khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
@@ -131,6 +134,8 @@ pub enum Intent {
     },
     /// Everything of the registrations screen.
     Registration(super::registration_view::RegistrationIntent),
+    /// Everything of the innovations screen.
+    Innovation(super::innovation_view::InnovationIntent),
     /// Everything of the nominations and council screens.
     Nomination(super::nomination_view::NominationIntent),
 }
@@ -138,6 +143,7 @@ pub enum Intent {
 impl Intent {
     /// Whether applying it writes to the database (refused in a read-only window).
     pub fn writes(&self) -> bool {
+        use super::innovation_view::InnovationIntent as I;
         use super::nomination_view::NominationIntent as N;
         use super::registration_view::RegistrationIntent as R;
         !matches!(
@@ -154,6 +160,7 @@ impl Intent {
                     R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }
                 )
                 | Intent::Nomination(N::SelectYear(_) | N::Document { .. } | N::Report { .. })
+                | Intent::Innovation(I::SelectYear(_) | I::Document { .. })
         )
     }
 }

@@ -5,6 +5,9 @@ pub mod catalogue;
 pub mod council;
 pub mod fonts;
 pub mod history;
+pub mod innovation_form;
+pub mod innovation_view;
+pub mod innovations;
 pub mod intent;
 pub mod nomination_report;
 pub mod nomination_view;
@@ -32,6 +35,7 @@ pub struct UiState {
     pub history: history::HistoryScreen,
     pub plans: plans::PlansScreen,
     pub registrations: registrations::RegistrationsScreen,
+    pub innovations: innovations::InnovationsScreen,
     pub nominations: nominations::NominationsScreen,
     pub council: council::CouncilScreen,
     pub catalogue: catalogue::CatalogueScreen,
@@ -47,6 +51,7 @@ impl UiState {
             Screen::History => self.history.is_dirty(),
             Screen::Plans => self.plans.is_dirty(),
             Screen::Registrations => self.registrations.is_dirty(),
+            Screen::Innovations => self.innovations.is_dirty(),
             Screen::Nominations => self.nominations.is_dirty(),
             Screen::Council => self.council.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
@@ -60,6 +65,7 @@ impl UiState {
             Screen::History => self.history.discard_forms(),
             Screen::Plans => self.plans.discard_forms(),
             Screen::Registrations => self.registrations.discard_forms(),
+            Screen::Innovations => self.innovations.discard_forms(),
             Screen::Nominations => self.nominations.discard_forms(),
             Screen::Council => self.council.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
@@ -143,6 +149,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::History => state.history.show(ui, vm, &mut intents),
         Screen::Plans => state.plans.show(ui, vm, &mut intents),
         Screen::Registrations => state.registrations.show(ui, vm, &mut intents),
+        Screen::Innovations => state.innovations.show(ui, vm, &mut intents),
         Screen::Nominations => state.nominations.show(ui, vm, &mut intents),
         Screen::Council => state.council.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),

@@ -96,6 +96,8 @@ pub struct ViewModel {
     pub registrations: Option<super::registration_view::RegistrationsView>,
     /// The nominations and council meetings of the year the nominations screen shows.
     pub nominations: Option<super::nomination_view::NominationsView>,
+    /// The innovations of the year the innovations screen shows.
+    pub innovations: Option<super::innovation_view::InnovationsView>,
     pub import_preview: Option<ImportPreviewView>,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
@@ -120,6 +122,7 @@ impl ViewModel {
             next_plan_number: HashMap::new(),
             registrations: None,
             nominations: None,
+            innovations: None,
             import_preview: None,
             jobs: Vec::new(),
             notifications: Vec::new(),

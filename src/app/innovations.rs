@@ -1,0 +1,127 @@
+//! Innovations from the window: the year's view and the screen's intents.
+
+use super::ThiduaApp;
+use crate::docs::innovation_data::{innovation_document, scoring_sheet};
+use crate::domain::innovation::{InnovationStatus, innovation_deadline};
+use crate::domain::plan::format_percent;
+use crate::store::StoreError;
+use crate::ui::Level;
+use crate::ui::innovation_view::{InnovationIntent, InnovationLine, InnovationsView};
+
+impl ThiduaApp {
+    pub(crate) fn reload_innovations(&mut self, year: i32) -> Result<(), StoreError> {
+        let sheet = scoring_sheet(&self.store)?;
+        let deadline = self
+            .store
+            .plan_for_year(year)?
+            .and_then(|r| serde_json::from_str::<crate::domain::plan::Plan>(&r.data).ok())
+            .as_ref()
+            .and_then(innovation_deadline);
+        let today = self.vm.today;
+        let mut lines = Vec::new();
+        for i in self.store.innovations(year)? {
+            let scores = self.store.innovation_scores(i.id)?;
+            let result = (!scores.is_empty())
+                .then(|| sheet.score(&scores).ok().map(|r| r.text()))
+                .flatten();
+            lines.push(InnovationLine {
+                authors: i
+                    .authors
+                    .iter()
+                    .map(|a| format!("{} ({})", a.name, format_percent(a.share)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                review: i.review_text(today),
+                overdue: i.is_overdue(today),
+                late: i.is_late_for(deadline),
+                scores,
+                result,
+                innovation: i,
+            });
+        }
+        self.vm.innovations = Some(InnovationsView {
+            year,
+            deadline,
+            lines,
+            sheet,
+        });
+        Ok(())
+    }
+
+    fn reload_current_innovations(&mut self) -> Result<(), StoreError> {
+        let year = self.ui.innovations.year(self.vm.today);
+        self.reload_innovations(year)
+    }
+
+    pub(super) fn apply_innovation(&mut self, intent: InnovationIntent) -> Result<(), StoreError> {
+        match intent {
+            InnovationIntent::SelectYear(year) => {
+                self.ui.innovations.set_year(year);
+                self.reload_innovations(year)?;
+            }
+            InnovationIntent::Save(i) => {
+                let id = self.store.save_innovation(&i)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(id);
+                self.notify(Level::Success, format!("Đã lưu đơn «{}».", i.name.trim()));
+            }
+            InnovationIntent::StartReview(id) => {
+                let mut i = self.store.innovation(id)?;
+                i.status = InnovationStatus::Reviewing;
+                self.store.save_innovation(&i)?;
+                self.reload_current_innovations()?;
+                self.notify(Level::Success, "Đơn đã chuyển sang đang xét.");
+            }
+            InnovationIntent::Recognise {
+                id,
+                level,
+                number,
+                date,
+            } => {
+                self.store.recognise_innovation(id, level, &number, date)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(id);
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã công nhận sáng kiến {} theo Quyết định số {}.",
+                        level.label().to_lowercase(),
+                        number.trim()
+                    ),
+                );
+            }
+            InnovationIntent::Reject { id, reasons } => {
+                self.store.reject_innovation(id, &reasons)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(id);
+                self.notify(Level::Success, "Đã ghi không công nhận và lý do.");
+            }
+            InnovationIntent::Delete(id) => {
+                self.store.delete_innovation(id)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.discard_forms();
+                self.notify(Level::Success, "Đã xóa đơn.");
+            }
+            InnovationIntent::SaveScores { id, scores } => {
+                let sheet = scoring_sheet(&self.store)?;
+                self.store.save_innovation_scores(id, &scores, &sheet)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(id);
+                let text = sheet.score(&scores).map(|r| r.text()).unwrap_or_default();
+                self.notify(Level::Success, format!("Đã lưu điểm. {text}"));
+            }
+            InnovationIntent::Document { year, doc, action } => {
+                let (laid_out, stem) = innovation_document(&self.store, year, doc)?;
+                let files = self.files.clone();
+                self.spawn_document(
+                    "Tạo văn bản sáng kiến".into(),
+                    stem,
+                    action,
+                    files,
+                    move || laid_out,
+                );
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,141 @@
+//! Gathering the innovation papers from the store.
+
+use super::innovation;
+use super::layout::LaidOut;
+use crate::domain::innovation::{InnovationId, InnovationStatus};
+use crate::domain::innovation_scoring::ScoringSheet;
+use crate::domain::text::slug;
+use crate::store::{Store, StoreError};
+
+/// Settings key of the innovation council's scoring sheet.
+pub const SCORING_SHEET: &str = "innovation_scoring_sheet";
+
+/// The scoring sheet from settings, or the default one.
+pub fn scoring_sheet(store: &Store) -> Result<ScoringSheet, StoreError> {
+    Ok(store.setting(SCORING_SHEET)?.unwrap_or_default())
+}
+
+/// Which innovation paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InnovationDoc {
+    /// Đơn yêu cầu công nhận sáng kiến.
+    Application(InnovationId),
+    /// Giấy biên nhận đơn.
+    Receipt(InnovationId),
+    /// Blank scoring sheets for the year's applications, one per member.
+    ScoringSheets,
+    /// The summary of the council's scores.
+    ScoreSummary,
+    /// The list of recognised innovations attached to the recognition decision.
+    RecognitionList,
+    /// Giấy chứng nhận sáng kiến.
+    Certificate(InnovationId),
+}
+
+/// Lay out an innovation paper; also a file stem for it.
+pub fn innovation_document(
+    store: &Store,
+    year: i32,
+    doc: InnovationDoc,
+) -> Result<(LaidOut, String), StoreError> {
+    let org = store.organisation()?;
+    let sheet = scoring_sheet(store)?;
+    Ok(match doc {
+        InnovationDoc::Application(id) => {
+            let i = store.innovation(id)?;
+            (
+                innovation::application(&i, &org),
+                format!("don-sang-kien-{}", slug(&i.name)),
+            )
+        }
+        InnovationDoc::Receipt(id) => {
+            let i = store.innovation(id)?;
+            (
+                innovation::receipt(&i, &org),
+                format!("bien-nhan-{}", slug(&i.name)),
+            )
+        }
+        InnovationDoc::Certificate(id) => {
+            let i = store.innovation(id)?;
+            if i.status != InnovationStatus::Recognised {
+                return Err(StoreError::Conflict(
+                    "Chỉ in giấy chứng nhận cho sáng kiến đã được công nhận.".into(),
+                ));
+            }
+            (
+                innovation::certificate(&i, &org),
+                format!("chung-nhan-{}", slug(&i.name)),
+            )
+        }
+        InnovationDoc::ScoringSheets => {
+            let list: Vec<_> = store
+                .innovations(year)?
+                .into_iter()
+                .filter(|i| i.status != InnovationStatus::NotRecognised)
+                .collect();
+            let mut members: Vec<String> = Vec::new();
+            for i in &list {
+                for m in store.innovation_scores(i.id)? {
+                    if !members.contains(&m.member) {
+                        members.push(m.member);
+                    }
+                }
+            }
+            (
+                innovation::scoring_sheets(year, &list, &members, &sheet, &org),
+                format!("phieu-cham-sang-kien-{year}"),
+            )
+        }
+        InnovationDoc::ScoreSummary => {
+            let mut rows = Vec::new();
+            for i in store.innovations(year)? {
+                let scores = store.innovation_scores(i.id)?;
+                if !scores.is_empty() {
+                    rows.push((i, scores));
+                }
+            }
+            (
+                innovation::score_summary(year, &rows, &sheet, &org),
+                format!("tong-hop-diem-sang-kien-{year}"),
+            )
+        }
+        InnovationDoc::RecognitionList => {
+            let people = store.people()?;
+            let recognised: Vec<_> = store
+                .innovations(year)?
+                .into_iter()
+                .filter(|i| i.status == InnovationStatus::Recognised)
+                .map(|i| {
+                    let unit = i
+                        .authors
+                        .iter()
+                        .find_map(|a| {
+                            a.person
+                                .and_then(|p| people.iter().find(|r| r.person.id == p))
+                        })
+                        .map(|r| r.unit_name.clone())
+                        .or_else(|| i.authors.first().map(|a| a.workplace.clone()))
+                        .unwrap_or_default();
+                    (i, unit)
+                })
+                .collect();
+            let decision = recognised
+                .first()
+                .map(|(i, _)| {
+                    let date = i
+                        .decision_date
+                        .map(super::blocks::date_words)
+                        .unwrap_or_default();
+                    format!(
+                        "Kèm theo Quyết định số {} {date} của Giám đốc Sở Công Thương",
+                        i.decision_number
+                    )
+                })
+                .unwrap_or_default();
+            (
+                innovation::recognition_list(year, &recognised, &decision),
+                format!("danh-sach-sang-kien-{year}"),
+            )
+        }
+    })
+}
