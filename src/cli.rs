@@ -121,6 +121,17 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Văn bản về sáng kiến: don, bien-nhan, chung-nhan (cần --id), phieu-cham, tong-hop-diem, danh-sach
+    Innovation {
+        year: i32,
+        /// don | bien-nhan | chung-nhan | phieu-cham | tong-hop-diem | danh-sach
+        what: String,
+        /// Mã sáng kiến (cho đơn, giấy biên nhận, giấy chứng nhận)
+        #[arg(long, value_name = "ID")]
+        id: Option<i64>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Tờ trình đề nghị khen thưởng kèm danh sách (trình Giám đốc, hoặc cấp tỉnh với --province)
     Proposal {
         year: i32,
@@ -298,6 +309,35 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
             ))
         }
         Command::Restore { .. } => Err("Lệnh khôi phục chạy trước khi mở cơ sở dữ liệu.".into()),
+        Command::Print {
+            what:
+                PrintWhat::Innovation {
+                    year,
+                    what,
+                    id,
+                    out,
+                },
+        } => {
+            use crate::docs::innovation_data::{InnovationDoc, innovation_document};
+            let need_id =
+                || id.ok_or_else(|| format!("«{what}» cần mã sáng kiến: thêm --id <mã>."));
+            let doc = match what.as_str() {
+                "don" => InnovationDoc::Application(need_id()?),
+                "bien-nhan" => InnovationDoc::Receipt(need_id()?),
+                "chung-nhan" => InnovationDoc::Certificate(need_id()?),
+                "phieu-cham" => InnovationDoc::ScoringSheets,
+                "tong-hop-diem" => InnovationDoc::ScoreSummary,
+                "danh-sach" => InnovationDoc::RecognitionList,
+                other => {
+                    return Err(format!(
+                        "Không có văn bản sáng kiến «{other}». Chọn một trong: don, bien-nhan, chung-nhan, phieu-cham, tong-hop-diem, danh-sach."
+                    ));
+                }
+            };
+            let (laid_out, _) =
+                innovation_document(store, *year, doc).map_err(|e| e.to_string())?;
+            write_pdf(&laid_out, out, &format!("văn bản sáng kiến năm {year}"))
+        }
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))
             .map_err(|e| e.to_string()),

@@ -82,7 +82,7 @@ pub fn application(i: &Innovation, org: &Organisation) -> LaidOut {
         size: 12.0,
         ..Table::new(
             vec![
-                Column::mm("STT", 10.0, Align::Center),
+                Column::mm("STT", 12.0, Align::Center),
                 Column::new("Họ và tên", 2.2, Align::Left),
                 Column::mm("Ngày tháng năm sinh", 22.0, Align::Center),
                 Column::new("Nơi công tác", 2.0, Align::Left),
