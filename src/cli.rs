@@ -121,10 +121,10 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
-    /// Văn bản về sáng kiến: don, bien-nhan, chung-nhan (cần --id), phieu-cham, tong-hop-diem, danh-sach
+    /// Văn bản về sáng kiến: don, bien-nhan, chung-nhan (cần --id), phieu-cham, tong-hop-diem, danh-sach, quyet-dinh
     Innovation {
         year: i32,
-        /// don | bien-nhan | chung-nhan | phieu-cham | tong-hop-diem | danh-sach
+        /// don | bien-nhan | chung-nhan | phieu-cham | tong-hop-diem | danh-sach | quyet-dinh
         what: String,
         /// Mã sáng kiến (cho đơn, giấy biên nhận, giấy chứng nhận)
         #[arg(long, value_name = "ID")]
@@ -328,9 +328,10 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 "phieu-cham" => InnovationDoc::ScoringSheets,
                 "tong-hop-diem" => InnovationDoc::ScoreSummary,
                 "danh-sach" => InnovationDoc::RecognitionList,
+                "quyet-dinh" => InnovationDoc::RecognitionDecision,
                 other => {
                     return Err(format!(
-                        "Không có văn bản sáng kiến «{other}». Chọn một trong: don, bien-nhan, chung-nhan, phieu-cham, tong-hop-diem, danh-sach."
+                        "Không có văn bản sáng kiến «{other}». Chọn một trong: don, bien-nhan, chung-nhan, phieu-cham, tong-hop-diem, danh-sach, quyet-dinh."
                     ));
                 }
             };

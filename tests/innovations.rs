@@ -235,6 +235,21 @@ fn the_application_and_the_recognition_list_read_back() {
     ] {
         assert!(list.contains(expected), "missing «{expected}» in {list}");
     }
+    let decision = text_of(&s, InnovationDoc::RecognitionDecision);
+    for expected in [
+        "Số: 31/QĐ-SCT",
+        "QUYẾT ĐỊNH",
+        "Về việc công nhận sáng kiến cấp cơ sở năm 2026",
+        "GIÁM ĐỐC SỞ CÔNG THƯƠNG",
+        "Điều 1. Công nhận 01 sáng kiến cấp cơ sở năm 2026",
+        "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN NĂM 2026",
+        "Bản đồ số các cụm công nghiệp",
+    ] {
+        assert!(
+            decision.contains(expected),
+            "missing «{expected}» in {decision}"
+        );
+    }
     let certificate = text_of(&s, InnovationDoc::Certificate(id));
     assert!(certificate.contains("GIẤY CHỨNG NHẬN SÁNG KIẾN"));
     assert!(certificate.contains("được công nhận cấp cơ sở theo Quyết định số 31/QĐ-SCT"));

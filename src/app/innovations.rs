@@ -102,6 +102,37 @@ impl ThiduaApp {
                 self.ui.innovations.discard_forms();
                 self.notify(Level::Success, "Đã xóa đơn.");
             }
+            InnovationIntent::IssueDecision { year, date } => {
+                let sheet = scoring_sheet(&self.store)?;
+                let mut ids = Vec::new();
+                for i in self
+                    .store
+                    .innovations(year)?
+                    .into_iter()
+                    .filter(|i| i.is_open())
+                {
+                    let scores = self.store.innovation_scores(i.id)?;
+                    if sheet.score(&scores).is_ok_and(|r| r.passes) {
+                        ids.push(i.id);
+                    }
+                }
+                let abbreviation = self.vm.org.abbreviation.clone();
+                let number = self.store.issue_recognition_decision(
+                    year,
+                    &ids,
+                    crate::domain::innovation::InnovationLevel::Grassroots,
+                    date,
+                    &abbreviation,
+                )?;
+                self.reload_current_innovations()?;
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã ban hành Quyết định số {number} công nhận {} sáng kiến cấp cơ sở.",
+                        ids.len()
+                    ),
+                );
+            }
             InnovationIntent::SaveScores { id, scores } => {
                 let sheet = scoring_sheet(&self.store)?;
                 self.store.save_innovation_scores(id, &scores, &sheet)?;

@@ -503,3 +503,92 @@ pub fn certificate(i: &Innovation, org: &Organisation) -> LaidOut {
     blocks::closing(&mut flow, &[], &Signature::director(&org.director));
     flow.finish()
 }
+
+/// The Director's decision recognising innovations, with the list attached on its own pages.
+pub fn recognition_decision(
+    year: i32,
+    number: &str,
+    date: chrono::NaiveDate,
+    list: &[(Innovation, String)],
+    org: &Organisation,
+) -> LaidOut {
+    let level = list
+        .first()
+        .and_then(|(i, _)| i.level)
+        .map(|l| l.label().to_lowercase())
+        .unwrap_or_default();
+    let mut flow = Flow::new(
+        &format!("Quyết định công nhận sáng kiến năm {year}"),
+        Margins::default(),
+    );
+    blocks::header(&mut flow, org, number, &date_line(&org.place, date));
+    blocks::title(
+        &mut flow,
+        "QUYẾT ĐỊNH",
+        &format!("Về việc công nhận sáng kiến {level} năm {year}"),
+    );
+    flow.paragraph(
+        &[Run::bold(format!(
+            "GIÁM ĐỐC {}",
+            nfc(&org.body).to_uppercase()
+        ))],
+        &Style {
+            space_after: 8.0,
+            ..Style::centered(14.0)
+        },
+    );
+    let body = Style::body();
+    for basis in [
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;".to_owned(),
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;".to_owned(),
+        format!("Căn cứ kết quả xét, chấm điểm của Hội đồng sáng kiến {} năm {year};", sentence(&org.body)),
+        "Theo đề nghị của Chánh Văn phòng Sở.".to_owned(),
+    ] {
+        flow.paragraph(&[Run::italic(basis)], &body);
+    }
+    flow.paragraph(
+        &[Run::bold("QUYẾT ĐỊNH:")],
+        &Style {
+            space_after: 6.0,
+            ..Style::centered(14.0)
+        },
+    );
+    flow.paragraph(
+        &[
+            Run::bold("Điều 1. "),
+            Run::regular(format!(
+                "Công nhận {:02} sáng kiến {level} năm {year} của các tác giả, đồng tác giả (có danh sách kèm theo).",
+                list.len()
+            )),
+        ],
+        &body,
+    );
+    flow.paragraph(
+        &[
+            Run::bold("Điều 2. "),
+            Run::regular("Các sáng kiến được công nhận là căn cứ xét tặng danh hiệu thi đua, hình thức khen thưởng theo quy định; tác giả được hưởng các quyền lợi theo Điều lệ Sáng kiến."),
+        ],
+        &body,
+    );
+    flow.paragraph(
+        &[
+            Run::bold("Điều 3. "),
+            Run::regular("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Thủ trưởng các phòng, đơn vị thuộc Sở và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        &body,
+    );
+    blocks::closing(
+        &mut flow,
+        &["Như Điều 3".into(), "Lưu: VT, VP".into()],
+        &Signature::director(&org.director),
+    );
+    let attached = format!(
+        "Kèm theo Quyết định số {number} {} của Giám đốc {}",
+        date_words(date),
+        sentence(&org.body)
+    );
+    concat(
+        &format!("Quyết định công nhận sáng kiến năm {year}"),
+        vec![flow.finish(), recognition_list(year, list, &attached)],
+    )
+}

@@ -30,6 +30,8 @@ pub enum InnovationDoc {
     RecognitionList,
     /// Giấy chứng nhận sáng kiến.
     Certificate(InnovationId),
+    /// The latest decision recognising innovations in the year, with its list.
+    RecognitionDecision,
 }
 
 /// Lay out an innovation paper; also a file stem for it.
@@ -99,12 +101,24 @@ pub fn innovation_document(
                 format!("tong-hop-diem-sang-kien-{year}"),
             )
         }
-        InnovationDoc::RecognitionList => {
+        InnovationDoc::RecognitionList | InnovationDoc::RecognitionDecision => {
             let people = store.people()?;
             let recognised: Vec<_> = store
                 .innovations(year)?
                 .into_iter()
                 .filter(|i| i.status == InnovationStatus::Recognised)
+                .collect();
+            // The latest decision of the year and what it recognised.
+            let latest = recognised
+                .iter()
+                .max_by_key(|i| (i.decision_date, i.decision_number.clone()))
+                .map(|i| (i.decision_number.clone(), i.decision_date));
+            let (number, date) = latest.clone().ok_or_else(|| {
+                StoreError::NotFound(format!("quyết định công nhận sáng kiến năm {year}"))
+            })?;
+            let list: Vec<_> = recognised
+                .into_iter()
+                .filter(|i| i.decision_number == number)
                 .map(|i| {
                     let unit = i
                         .authors
@@ -119,23 +133,22 @@ pub fn innovation_document(
                     (i, unit)
                 })
                 .collect();
-            let decision = recognised
-                .first()
-                .map(|(i, _)| {
-                    let date = i
-                        .decision_date
-                        .map(super::blocks::date_words)
-                        .unwrap_or_default();
-                    format!(
-                        "Kèm theo Quyết định số {} {date} của Giám đốc Sở Công Thương",
-                        i.decision_number
-                    )
-                })
-                .unwrap_or_default();
-            (
-                innovation::recognition_list(year, &recognised, &decision),
-                format!("danh-sach-sang-kien-{year}"),
-            )
+            let date = date.unwrap_or_default();
+            if doc == InnovationDoc::RecognitionDecision {
+                (
+                    innovation::recognition_decision(year, &number, date, &list, &org),
+                    format!("QD-cong-nhan-sang-kien-{year}"),
+                )
+            } else {
+                let attached = format!(
+                    "Kèm theo Quyết định số {number} {} của Giám đốc Sở Công Thương",
+                    super::blocks::date_words(date)
+                );
+                (
+                    innovation::recognition_list(year, &list, &attached),
+                    format!("danh-sach-sang-kien-{year}"),
+                )
+            }
         }
     })
 }

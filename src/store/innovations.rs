@@ -213,6 +213,57 @@ impl Store {
         })
     }
 
+    /// Issue the decision recognising `ids` at `level`: the next "QĐ" number of the year
+    /// from the register, and every innovation recognised by it, in one transaction.
+    /// Returns the decision's number ("12/QĐ-SCT").
+    pub fn issue_recognition_decision(
+        &mut self,
+        year: i32,
+        ids: &[InnovationId],
+        level: InnovationLevel,
+        date: NaiveDate,
+        org_abbreviation: &str,
+    ) -> Result<String, StoreError> {
+        if ids.is_empty() {
+            return Err(conflict("Chưa có sáng kiến nào đạt để công nhận."));
+        }
+        self.in_transaction(|tx| {
+            let number = super::register::next_document_number_in(tx, year, "QĐ")?;
+            super::register::register_document_in(
+                tx,
+                year,
+                "QĐ",
+                number,
+                date,
+                &format!(
+                    "Công nhận sáng kiến {} năm {year}",
+                    level.label().to_lowercase()
+                ),
+            )?;
+            let text = format!("{number}/QĐ-{org_abbreviation}");
+            for id in ids {
+                let mut i = innovation_in(tx, *id)?;
+                if !i.is_open() {
+                    return Err(StoreError::Conflict(format!(
+                        "Sáng kiến «{}» đang ở trạng thái «{}», không công nhận lại được.",
+                        i.name,
+                        i.status.label()
+                    )));
+                }
+                i.status = InnovationStatus::Recognised;
+                i.level = Some(level);
+                i.decision_number = text.clone();
+                i.decision_date = Some(date);
+                let problems = i.problems();
+                if !problems.is_empty() {
+                    return Err(invalid(problems));
+                }
+                write_in(tx, &i)?;
+            }
+            Ok(text)
+        })
+    }
+
     /// Refuse recognition, with the reasons.
     pub fn reject_innovation(&mut self, id: InnovationId, reasons: &str) -> Result<(), StoreError> {
         self.in_transaction(|tx| {

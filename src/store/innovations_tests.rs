@@ -199,3 +199,57 @@ fn scores_are_checked_and_replaced_whole() {
     assert_eq!(kept.len(), 2, "the bad batch changed nothing");
     assert!(kept[1].recused);
 }
+
+#[test]
+fn a_recognition_decision_takes_the_next_number_and_recognises_all_or_none() {
+    let (mut store, p) = setup();
+    store
+        .register_document(2026, "QĐ", 1, d(2026, 1, 10), "Khen thưởng")
+        .unwrap();
+    let a = store
+        .save_innovation(&application(2026, &[(p[0], 100.0)]))
+        .unwrap();
+    let b = store
+        .save_innovation(&application(2026, &[(p[1], 100.0)]))
+        .unwrap();
+    let refused = store
+        .save_innovation(&application(2026, &[(p[1], 100.0)]))
+        .unwrap();
+    store
+        .reject_innovation(refused, "Không có tính mới")
+        .unwrap();
+    // One that cannot be recognised spoils the batch: nothing changes, no number is used.
+    assert!(
+        store
+            .issue_recognition_decision(
+                2026,
+                &[a, refused],
+                InnovationLevel::Grassroots,
+                d(2026, 9, 1),
+                "SCT"
+            )
+            .is_err()
+    );
+    assert_eq!(store.next_document_number(2026, "QĐ").unwrap(), 2);
+    assert_eq!(
+        store.innovation(a).unwrap().status,
+        InnovationStatus::Received
+    );
+    let number = store
+        .issue_recognition_decision(
+            2026,
+            &[a, b],
+            InnovationLevel::Grassroots,
+            d(2026, 9, 1),
+            "SCT",
+        )
+        .unwrap();
+    assert_eq!(number, "2/QĐ-SCT");
+    for id in [a, b] {
+        let i = store.innovation(id).unwrap();
+        assert_eq!(
+            (i.status, i.decision_number.as_str()),
+            (InnovationStatus::Recognised, "2/QĐ-SCT")
+        );
+    }
+}

@@ -47,6 +47,12 @@ pub enum InnovationIntent {
         reasons: String,
     },
     Delete(InnovationId),
+    /// Issue the decision recognising, at grassroots level, every open application whose
+    /// scores pass; its number comes from the register.
+    IssueDecision {
+        year: i32,
+        date: NaiveDate,
+    },
     SaveScores {
         id: InnovationId,
         scores: Vec<MemberScores>,

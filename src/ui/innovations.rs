@@ -33,6 +33,8 @@ pub struct InnovationsScreen {
     /// Scores being typed for the selected innovation.
     pub scores: Option<Vec<MemberScores>>,
     pub new_member: String,
+    /// Date of the recognition decision to issue.
+    pub issue_date: String,
 }
 
 impl InnovationsScreen {
@@ -96,6 +98,10 @@ impl InnovationsScreen {
             for (label, doc) in [
                 ("In phiếu chấm điểm", InnovationDoc::ScoringSheets),
                 ("In tổng hợp điểm", InnovationDoc::ScoreSummary),
+                (
+                    "In quyết định công nhận",
+                    InnovationDoc::RecognitionDecision,
+                ),
                 ("In danh sách công nhận", InnovationDoc::RecognitionList),
             ] {
                 if ui.button(label).clicked() {
@@ -105,6 +111,38 @@ impl InnovationsScreen {
                         action: DocumentAction::Preview,
                     }));
                 }
+            }
+        });
+        ui.horizontal(|ui| {
+            let passing = view
+                .lines
+                .iter()
+                .filter(|l| {
+                    l.innovation.is_open() && view.sheet.score(&l.scores).is_ok_and(|r| r.passes)
+                })
+                .count();
+            let l = ui.label("Ngày ký quyết định công nhận:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.issue_date)
+                    .hint_text("dd/mm/yyyy")
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id);
+            let date = parse_date(&self.issue_date).ok().flatten();
+            if ui
+                .add_enabled(
+                    passing > 0 && date.is_some(),
+                    egui::Button::new(format!(
+                        "Ban hành quyết định công nhận {passing} sáng kiến đạt"
+                    )),
+                )
+                .clicked()
+                && let Some(date) = date
+            {
+                intents.push(intent(InnovationIntent::IssueDecision {
+                    year: view.year,
+                    date,
+                }));
             }
         });
         ui.horizontal(|ui| {
