@@ -1,7 +1,9 @@
 //! Innovations from the window: the year's view and the screen's intents.
 
 use super::ThiduaApp;
-use crate::docs::innovation_data::{innovation_document, scoring_sheet};
+use crate::docs::innovation_data::{
+    SCORING_SHEET, council_key, innovation_council, innovation_document, scoring_sheet,
+};
 use crate::domain::innovation::{InnovationStatus, innovation_deadline};
 use crate::domain::plan::format_percent;
 use crate::store::StoreError;
@@ -44,6 +46,7 @@ impl ThiduaApp {
             deadline,
             lines,
             sheet,
+            council: innovation_council(&self.store, year)?,
         });
         Ok(())
     }
@@ -132,6 +135,31 @@ impl ThiduaApp {
                         ids.len()
                     ),
                 );
+            }
+            InnovationIntent::SaveCouncil { year, members } => {
+                let members: Vec<_> = members
+                    .into_iter()
+                    .filter(|m| !m.name.trim().is_empty())
+                    .collect();
+                self.store.set_setting(&council_key(year), &members)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.settings_saved();
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã lưu Hội đồng sáng kiến năm {year} ({} thành viên).",
+                        members.len()
+                    ),
+                );
+            }
+            InnovationIntent::SaveSheet(sheet) => {
+                if let Some(problem) = sheet.problem() {
+                    return Err(StoreError::Conflict(problem));
+                }
+                self.store.set_setting(SCORING_SHEET, &sheet)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.settings_saved();
+                self.notify(Level::Success, "Đã lưu phiếu chấm điểm sáng kiến.");
             }
             InnovationIntent::SaveScores { id, scores } => {
                 let sheet = scoring_sheet(&self.store)?;

@@ -6,6 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::names::Rng;
+use crate::domain::council::{CouncilMember, MemberRole};
 use crate::domain::innovation::{
     Author, Innovation, InnovationKind, InnovationLevel, InnovationStatus,
 };
@@ -154,6 +155,24 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
         "Lê Quốc Bảo",
         "Phạm Ngọc Sơn",
     ];
+    let council: Vec<CouncilMember> = members
+        .iter()
+        .enumerate()
+        .map(|(k, name)| CouncilMember {
+            name: (*name).into(),
+            position: String::new(),
+            role: match k {
+                0 => MemberRole::Chair,
+                3 => MemberRole::Secretary,
+                _ => MemberRole::Member,
+            },
+            present: true,
+        })
+        .collect();
+    store.set_setting(
+        &crate::docs::innovation_data::council_key(this_year),
+        &council,
+    )?;
     let number = next_document_number_in(store.connection(), this_year, "QĐ")?;
     let decided = (today - Duration::days(10)).max(date(this_year, 1, 2));
     register_document_in(

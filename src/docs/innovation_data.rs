@@ -10,6 +10,19 @@ use crate::store::{Store, StoreError};
 /// Settings key of the innovation council's scoring sheet.
 pub const SCORING_SHEET: &str = "innovation_scoring_sheet";
 
+/// The innovation council of a year (settings), empty when none was set.
+pub fn innovation_council(
+    store: &Store,
+    year: i32,
+) -> Result<Vec<crate::domain::council::CouncilMember>, StoreError> {
+    Ok(store.setting(&council_key(year))?.unwrap_or_default())
+}
+
+/// Settings key of a year's innovation council.
+pub fn council_key(year: i32) -> String {
+    format!("innovation_council_{year}")
+}
+
 /// The scoring sheet from settings, or the default one.
 pub fn scoring_sheet(store: &Store) -> Result<ScoringSheet, StoreError> {
     Ok(store.setting(SCORING_SHEET)?.unwrap_or_default())
@@ -75,7 +88,10 @@ pub fn innovation_document(
                 .into_iter()
                 .filter(|i| i.status != InnovationStatus::NotRecognised)
                 .collect();
-            let mut members: Vec<String> = Vec::new();
+            let mut members: Vec<String> = innovation_council(store, year)?
+                .into_iter()
+                .map(|m| m.name)
+                .collect();
             for i in &list {
                 for m in store.innovation_scores(i.id)? {
                     if !members.contains(&m.member) {

@@ -97,6 +97,28 @@ impl ScoreResult {
 }
 
 impl ScoringSheet {
+    /// Why the sheet cannot be used, or None.
+    pub fn problem(&self) -> Option<String> {
+        if self.criteria.is_empty() {
+            return Some("Phiếu chấm cần ít nhất một tiêu chí.".into());
+        }
+        if self
+            .criteria
+            .iter()
+            .any(|c| c.name.trim().is_empty() || c.weight <= 0.0 || c.max_points <= 0.0)
+        {
+            return Some("Mỗi tiêu chí cần tên, trọng số và điểm tối đa lớn hơn 0.".into());
+        }
+        if !(0.0..=100.0).contains(&self.pass_mark) || !(0.0..=100.0).contains(&self.province_mark)
+        {
+            return Some("Điểm đạt và điểm đề nghị cấp tỉnh phải từ 0 đến 100.".into());
+        }
+        if self.province_mark < self.pass_mark {
+            return Some("Điểm đề nghị cấp tỉnh không được thấp hơn điểm đạt.".into());
+        }
+        None
+    }
+
     /// Check one member's scores against the sheet.
     pub fn check(&self, m: &MemberScores) -> Result<(), String> {
         if m.scores.len() != self.criteria.len() {

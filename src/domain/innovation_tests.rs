@@ -187,3 +187,21 @@ fn a_score_above_the_maximum_is_refused() {
         "Trần Thị Mai: điểm «Tính mới» là 120, phải từ 0 đến 100."
     );
 }
+
+#[test]
+fn a_sheet_must_be_usable() {
+    let mut sheet = ScoringSheet::default();
+    assert_eq!(sheet.problem(), None);
+    sheet.province_mark = 40.0;
+    assert!(
+        sheet
+            .problem()
+            .unwrap()
+            .contains("không được thấp hơn điểm đạt")
+    );
+    sheet.province_mark = 85.0;
+    sheet.criteria[0].weight = 0.0;
+    assert!(sheet.problem().unwrap().contains("trọng số"));
+    sheet.criteria.clear();
+    assert!(sheet.problem().is_some());
+}

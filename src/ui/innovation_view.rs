@@ -29,6 +29,8 @@ pub struct InnovationsView {
     pub deadline: Option<NaiveDate>,
     pub lines: Vec<InnovationLine>,
     pub sheet: ScoringSheet,
+    /// The innovation council of the year.
+    pub council: Vec<crate::domain::council::CouncilMember>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,11 @@ pub enum InnovationIntent {
         year: i32,
         date: NaiveDate,
     },
+    SaveCouncil {
+        year: i32,
+        members: Vec<crate::domain::council::CouncilMember>,
+    },
+    SaveSheet(ScoringSheet),
     SaveScores {
         id: InnovationId,
         scores: Vec<MemberScores>,

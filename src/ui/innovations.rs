@@ -35,6 +35,9 @@ pub struct InnovationsScreen {
     pub new_member: String,
     /// Date of the recognition decision to issue.
     pub issue_date: String,
+    /// The council and the sheet being edited.
+    pub council: Option<Vec<crate::domain::council::CouncilMember>>,
+    pub sheet: Option<crate::domain::innovation_scoring::ScoringSheet>,
 }
 
 impl InnovationsScreen {
@@ -56,6 +59,11 @@ impl InnovationsScreen {
 
     pub fn is_dirty(&self) -> bool {
         self.form.as_ref().is_some_and(|f| f.dirty) || self.scores.is_some()
+    }
+
+    pub fn settings_saved(&mut self) {
+        self.council = None;
+        self.sheet = None;
     }
 
     pub fn discard_forms(&mut self) {
@@ -165,6 +173,7 @@ impl InnovationsScreen {
                 .response
                 .labelled_by(l.id);
         });
+        self.council_and_sheet(ui, view, intents);
         ui.separator();
         egui::Panel::top("innovation-list")
             .resizable(true)

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod council;
 pub mod fonts;
 pub mod history;
+pub mod innovation_council;
 pub mod innovation_form;
 pub mod innovation_view;
 pub mod innovations;
