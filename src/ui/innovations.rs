@@ -411,6 +411,23 @@ impl InnovationsScreen {
             scores.remove(n);
         }
         ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    !view.council.is_empty(),
+                    egui::Button::new("Thêm cả Hội đồng sáng kiến"),
+                )
+                .clicked()
+            {
+                for m in &view.council {
+                    if !scores.iter().any(|s| s.member == m.name) {
+                        scores.push(MemberScores {
+                            member: m.name.clone(),
+                            scores: vec![0.0; sheet.criteria.len()],
+                            recused: false,
+                        });
+                    }
+                }
+            }
             let l = ui.label("Thành viên:");
             ui.add(egui::TextEdit::singleline(&mut self.new_member).desired_width(200.0))
                 .labelled_by(l.id);
