@@ -172,6 +172,19 @@ fn submit_score_with_a_recused_member_and_recognise() {
     assert_eq!(i.status, InnovationStatus::Recognised);
     assert_eq!(i.level, Some(InnovationLevel::Grassroots));
     assert_eq!(i.decision_number, "25/QĐ-SCT");
+
+    // Filters: by level and by the authors' unit.
+    let name = "Giải pháp giảm tổn thất điện năng";
+    let shown = h.get_all_by_label(name).count();
+    choose(&mut h, "Cấp:", "Toàn quốc");
+    assert_eq!(
+        h.get_all_by_label(name).count(),
+        shown - 1,
+        "not national: out of the list"
+    );
+    choose(&mut h, "Cấp:", "Cấp cơ sở");
+    choose(&mut h, "Đơn vị:", "Phòng Quản lý năng lượng");
+    assert_eq!(h.get_all_by_label(name).count(), shown);
 }
 
 fn text_of(s: &Store, doc: InnovationDoc) -> String {

@@ -20,6 +20,7 @@ impl ThiduaApp {
             .as_ref()
             .and_then(innovation_deadline);
         let today = self.vm.today;
+        let people = self.store.people()?;
         let mut lines = Vec::new();
         for i in self.store.innovations(year)? {
             let scores = self.store.innovation_scores(i.id)?;
@@ -33,6 +34,13 @@ impl ThiduaApp {
                     .map(|a| format!("{} ({})", a.name, format_percent(a.share)))
                     .collect::<Vec<_>>()
                     .join(", "),
+                units: i
+                    .authors
+                    .iter()
+                    .filter_map(|a| a.person)
+                    .filter_map(|p| people.iter().find(|r| r.person.id == p))
+                    .map(|r| r.person.unit_id)
+                    .collect(),
                 review: i.review_text(today),
                 overdue: i.is_overdue(today),
                 late: i.is_late_for(deadline),

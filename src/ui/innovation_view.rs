@@ -19,6 +19,8 @@ pub struct InnovationLine {
     /// Received after the plan's deadline for innovations.
     pub late: bool,
     pub scores: Vec<MemberScores>,
+    /// The units of its authors from the staff list.
+    pub units: Vec<crate::domain::model::UnitId>,
     /// The sheet's verdict on the scores so far.
     pub result: Option<String>,
 }

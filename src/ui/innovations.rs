@@ -24,6 +24,8 @@ pub struct InnovationsScreen {
     year: Option<i32>,
     pub search: String,
     pub status: Option<InnovationStatus>,
+    pub unit_filter: Option<crate::domain::model::UnitId>,
+    pub level_filter: Option<InnovationLevel>,
     pub selected: Option<InnovationId>,
     pub form: Option<InnovationForm>,
     pub decision_number: String,
@@ -172,6 +174,28 @@ impl InnovationsScreen {
                 })
                 .response
                 .labelled_by(l.id);
+            let l = ui.label("Đơn vị:");
+            egui::ComboBox::from_id_salt("innovation-unit-filter")
+                .selected_text(self.unit_filter.map_or("Tất cả", |u| vm.unit_name(u)))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.unit_filter, None, "Tất cả");
+                    for u in vm.units.iter().filter(|u| u.active) {
+                        ui.selectable_value(&mut self.unit_filter, Some(u.id), &u.name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Cấp:");
+            egui::ComboBox::from_id_salt("innovation-level-filter")
+                .selected_text(self.level_filter.map_or("Tất cả", |x| x.label()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.level_filter, None, "Tất cả");
+                    for x in InnovationLevel::ALL {
+                        ui.selectable_value(&mut self.level_filter, Some(*x), x.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
         });
         self.council_and_sheet(ui, view, intents);
         ui.separator();
@@ -220,6 +244,8 @@ impl InnovationsScreen {
                         for line in &view.lines {
                             let i = &line.innovation;
                             if self.status.is_some_and(|s| s != i.status)
+                                || self.unit_filter.is_some_and(|u| !line.units.contains(&u))
+                                || self.level_filter.is_some_and(|x| i.level != Some(x))
                                 || !(query.is_empty()
                                     || folded_matches(&fold(&i.name), &query)
                                     || folded_matches(&fold(&line.authors), &query))
@@ -390,6 +416,7 @@ impl InnovationsScreen {
                 for c in &sheet.criteria {
                     ui.label(bold(format!("{} (tối đa {})", c.name, c.max_points)));
                 }
+                ui.label(bold("Tổng (thang 100)"));
                 ui.label(bold("Không tính"));
                 ui.end_row();
                 for (n, m) in scores.iter_mut().enumerate() {
@@ -399,6 +426,13 @@ impl InnovationsScreen {
                         ui.add(egui::DragValue::new(s).range(0.0..=1000.0))
                             .named(egui::Role::SpinButton, &format!("{}: {}", c.name, m.member));
                     }
+                    let total = sheet.total(&m.scores);
+                    let total = format!("{:.1}", total).replace('.', ",");
+                    ui.label(if m.recused {
+                        RichText::new(format!("{total} (không tính)")).italics()
+                    } else {
+                        RichText::new(total)
+                    });
                     ui.checkbox(&mut m.recused, format!("Không tính ({})", m.member))
                         .on_hover_text("Thành viên là tác giả hoặc cùng đơn vị với tác giả");
                     if ui.button(format!("Bỏ {}", m.member)).clicked() {
