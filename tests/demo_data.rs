@@ -479,3 +479,61 @@ fn registrations_agree_with_the_titles_and_leave_units_to_chase() {
     assert!(store.registrations_of_year(2025).unwrap().len() > 100);
     assert_eq!(store.clusters(2026).unwrap().len(), 2);
 }
+
+#[test]
+fn innovations_in_every_status_with_this_years_recognition_decision() {
+    use thidua::domain::innovation::InnovationStatus;
+    let store = demo();
+    let mut statuses = std::collections::HashSet::new();
+    for year in 2023..=2026 {
+        for i in store.innovations(year).unwrap() {
+            statuses.insert(i.status);
+            assert!(i.problems().is_empty(), "{}: {:?}", i.name, i.problems());
+        }
+    }
+    assert_eq!(statuses.len(), 4, "{statuses:?}");
+    let this_year = store.innovations(2026).unwrap();
+    let scored: Vec<_> = this_year
+        .iter()
+        .map(|i| store.innovation_scores(i.id).unwrap())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(scored.len() >= 2);
+    assert!(scored.iter().all(|s| s.iter().any(|m| m.recused)));
+    let recognised: Vec<_> = this_year
+        .iter()
+        .filter(|i| i.status == InnovationStatus::Recognised)
+        .collect();
+    assert!(!recognised.is_empty());
+    let number: u32 = recognised[0]
+        .decision_number
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        store
+            .documents_of_year(2026)
+            .unwrap()
+            .iter()
+            .any(|d| d.kind == "QĐ" && d.number == number && d.summary.contains("sáng kiến")),
+        "this year's recognition decision is in the register"
+    );
+    // Past CSTĐCS that rested on an innovation record it as used.
+    let past = store.innovations(2024).unwrap();
+    let grassroots = past
+        .iter()
+        .find(|i| i.status == InnovationStatus::Recognised)
+        .unwrap();
+    let author = grassroots.authors[0].person.unwrap();
+    assert_eq!(
+        store.innovation_used_for(grassroots.id, author).unwrap(),
+        Some((2024, "CSTDCS".to_owned()))
+    );
+    assert!(
+        store
+            .is_registered(Subject::Person(author), 2024, "CSTDCS")
+            .unwrap()
+    );
+}
