@@ -7,6 +7,7 @@ pub mod model;
 pub mod achievement;
 pub mod collation;
 pub mod council;
+pub mod eligibility;
 pub mod history;
 pub mod innovation;
 pub mod innovation_scoring;
