@@ -537,3 +537,46 @@ fn innovations_in_every_status_with_this_years_recognition_decision() {
             .unwrap()
     );
 }
+
+#[test]
+fn the_suggestions_find_real_candidates_in_the_demo() {
+    let app = thidua::app::ThiduaApp::new(demo(), today(), true);
+    let view = app.vm.nominations.as_ref().unwrap();
+    let suggestions = &view.suggestions;
+    assert!(!suggestions.is_empty(), "nobody suggested");
+    for s in suggestions {
+        assert!(
+            !s.reasons.is_empty(),
+            "{} – {} without reasons",
+            s.name,
+            s.title
+        );
+    }
+    // Whoever is suggested for the province's Bằng khen has two consecutive CSTĐCS or two
+    // excellent years with two unused innovations.
+    let bk = suggestions
+        .iter()
+        .find(|s| s.title.starts_with("Bằng khen của Chủ tịch UBND tỉnh"));
+    assert!(
+        bk.is_some(),
+        "{:?}",
+        suggestions
+            .iter()
+            .map(|s| (&s.name, &s.title))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        bk.unwrap()
+            .reasons
+            .iter()
+            .any(|r| r.contains("2 năm liên tục") || r.contains("sáng kiến"))
+    );
+    // Blocked nominations carry their reasons.
+    let blocked: Vec<_> = view.lines.iter().filter(|l| l.verdict.blocked).collect();
+    assert!(!blocked.is_empty());
+    assert!(
+        blocked
+            .iter()
+            .all(|l| l.verdict.summary.starts_with("Không đủ điều kiện: "))
+    );
+}

@@ -136,7 +136,13 @@ fn from_registrations_to_the_councils_outcome() {
     );
     h.get_by_label("Lê Minh Châu").click();
     h.run();
-    assert!(h.query_by_label("Chưa đăng ký thi đua năm 2026").is_some());
+    // The reason names its rule and source.
+    assert!(
+        h.query_by_label_contains(
+            "R00 (Luật TĐKT 2022 Đ.16; đăng ký thi đua): Chưa đăng ký thi đua năm 2026"
+        )
+        .is_some()
+    );
 
     // Sending her to the council is refused; the two who can go, go.
     h.get_by_label("Chọn Lê Minh Châu – Lao động tiên tiến")

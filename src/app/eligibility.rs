@@ -1,94 +1,234 @@
-//! Verdicts for nominations and suggestions of higher titles, from the store's data.
+//! Verdicts for nominations and suggestions of higher titles: the store's data gathered
+//! into the eligibility engine's facts.
 
 use super::ThiduaApp;
 use crate::docs::council_data::Names;
-use crate::domain::model::{Rating, Subject};
-use crate::domain::nomination::Nomination;
-use crate::domain::registration::registration_needed;
+use crate::domain::eligibility::{
+    self, AwardFact, EligibilitySettings, Evaluation, Facts, InnovationFact, MemberCounts,
+    SubjectFacts, Verdict,
+};
+use crate::domain::innovation::InnovationStatus;
+use crate::domain::model::{PersonStatus, Rating, Subject};
+use crate::domain::nomination::{Nomination, NominationStatus};
+use crate::domain::registration::covers;
 use crate::store::StoreError;
 use crate::ui::nomination_view::{ReasonLevel, Suggestion, VerdictView};
 
+/// Settings key of the eligibility numbers.
+pub const ELIGIBILITY: &str = "eligibility";
+
 impl ThiduaApp {
-    /// The verdict of one nomination: registration (no registration, no title) and the
-    /// year's rating for the titles that need it.
+    fn eligibility_settings(&self) -> EligibilitySettings {
+        self.store
+            .setting(ELIGIBILITY)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// The facts the rules read about `subject` for `year`.
+    pub(crate) fn facts_for(
+        &self,
+        subject: Subject,
+        year: i32,
+        names: &Names,
+    ) -> Result<Facts, StoreError> {
+        let code_of = |id: i64| names.entry(id).map(|e| e.code.clone()).unwrap_or_default();
+        let nominations = self.store.nominations(year)?;
+        let proposed = |s: Subject| -> Vec<String> {
+            nominations
+                .iter()
+                .filter(|n| n.subject == s && n.status != NominationStatus::Rejected)
+                .map(|n| code_of(n.catalogue_id))
+                .collect()
+        };
+        let mut f = Facts::person(year);
+        f.registrations = self
+            .store
+            .registrations_of(subject)?
+            .into_iter()
+            .filter(|r| r.is_current())
+            .map(|r| (r.year, code_of(r.catalogue_id)))
+            .collect();
+        f.awards = self
+            .store
+            .awards_for(subject)?
+            .into_iter()
+            .map(|a| AwardFact {
+                year: a.year,
+                code: code_of(a.catalogue_id),
+                decision: format!("Quyết định số {}", a.decision_number),
+            })
+            .collect();
+        f.proposed_this_year = proposed(subject);
+        match subject {
+            Subject::Person(id) => {
+                let p = self.store.person(id)?;
+                f.subject = SubjectFacts::Person {
+                    female: p.gender == crate::domain::model::Gender::Female,
+                    leader: p.is_department_leader,
+                    recruited_on: p.recruited_on,
+                };
+                f.ratings = self.store.person_ratings(id)?.into_iter().collect();
+                f.disciplines = self.store.disciplines(id)?;
+                for i in self.store.recognised_innovations_of(id, 1900, year)? {
+                    if i.status != InnovationStatus::Recognised {
+                        continue;
+                    }
+                    f.innovations.push(InnovationFact {
+                        id: i.id,
+                        name: i.name.clone(),
+                        year: i.year,
+                        level: i
+                            .level
+                            .unwrap_or(crate::domain::innovation::InnovationLevel::Grassroots),
+                        research: i.kind == crate::domain::innovation::InnovationKind::Research,
+                        used_for: self.store.innovation_used_for(i.id, id)?,
+                    });
+                }
+            }
+            Subject::Unit(id) => {
+                let unit = self.store.units()?.into_iter().find(|u| u.id == id);
+                f.ratings = self.store.unit_ratings(id)?.into_iter().collect();
+                let mut m = MemberCounts::default();
+                for r in self.store.people()?.into_iter().filter(|r| {
+                    r.person.unit_id == id
+                        && r.person.active
+                        && r.person.status == PersonStatus::Working
+                }) {
+                    let p = r.person;
+                    m.total += 1;
+                    let rating = self
+                        .store
+                        .person_ratings(p.id)?
+                        .into_iter()
+                        .find(|(y, _)| *y == year)
+                        .map(|(_, r)| r);
+                    if matches!(
+                        rating,
+                        Some(Rating::Excellent | Rating::Good | Rating::Completed)
+                    ) {
+                        m.completed += 1;
+                    }
+                    let held = |code: &str| {
+                        proposed(Subject::Person(p.id))
+                            .iter()
+                            .any(|c| covers(c, code))
+                    };
+                    if held("LDTT") {
+                        m.ldtt += 1;
+                    }
+                    if held("CSTDCS") {
+                        m.cstdcs += 1;
+                    }
+                    if p.gender == crate::domain::model::Gender::Female {
+                        m.women += 1;
+                    }
+                    let disciplined = self.store.disciplines(p.id)?.iter().any(|d| {
+                        eligibility::rules::is_warning_or_above(d.form)
+                            && chrono::Datelike::year(&d.from) <= year
+                            && d.to.is_none_or(|t| chrono::Datelike::year(&t) >= year)
+                    });
+                    if disciplined {
+                        m.disciplined_warning_or_above += 1;
+                    }
+                }
+                f.subject = SubjectFacts::Unit {
+                    dissolved_on: unit.and_then(|u| u.dissolved_on),
+                    members: m,
+                };
+            }
+        }
+        Ok(f)
+    }
+
+    /// The engine's evaluation of one nomination.
+    pub(crate) fn evaluate(
+        &self,
+        n: &Nomination,
+        names: &Names,
+    ) -> Result<Option<Evaluation>, StoreError> {
+        let Some(entry) = names.entry(n.catalogue_id) else {
+            return Ok(None);
+        };
+        let facts = self.facts_for(n.subject, n.year, names)?;
+        let mut own = facts.clone();
+        // The nomination being judged is not its own "already proposed".
+        own.proposed_this_year.retain(|c| *c != entry.code);
+        Ok(Some(eligibility::check(
+            &entry.code,
+            &own,
+            &self.eligibility_settings(),
+        )))
+    }
+
+    /// The verdict of one nomination, as the screens show it.
     pub(crate) fn verdict_for(&self, n: &Nomination) -> Result<VerdictView, StoreError> {
         let names = Names::load(&self.store)?;
-        let Some(entry) = names.entry(n.catalogue_id) else {
-            return Ok(VerdictView::default());
-        };
-        let mut reasons = Vec::new();
-        if let Some(needed) = registration_needed(&entry.code) {
-            if self.store.is_registered(n.subject, n.year, needed)? {
-                reasons.push((
-                    ReasonLevel::Pass,
-                    format!("Đã đăng ký thi đua năm {}", n.year),
-                ));
-            } else {
-                reasons.push((
-                    ReasonLevel::Block,
-                    format!("Chưa đăng ký thi đua năm {}", n.year),
-                ));
-            }
-        }
-        if matches!(entry.code.as_str(), "LDTT" | "CSTDCS") {
-            let rating = match n.subject {
-                Subject::Person(id) => self.store.person_ratings(id)?,
-                Subject::Unit(id) => self.store.unit_ratings(id)?,
-            }
-            .into_iter()
-            .find(|(y, _)| *y == n.year)
-            .map(|(_, r)| r);
-            match rating {
-                Some(r @ (Rating::Excellent | Rating::Good)) => reasons.push((
-                    ReasonLevel::Pass,
-                    format!("Xếp loại năm {}: {}", n.year, r.label()),
-                )),
-                Some(r) => reasons.push((
-                    ReasonLevel::Block,
-                    format!(
-                        "Xếp loại năm {}: {} (cần hoàn thành tốt nhiệm vụ trở lên)",
-                        n.year,
-                        r.label()
-                    ),
-                )),
-                None => reasons.push((
-                    ReasonLevel::Block,
-                    format!("Chưa có xếp loại năm {}", n.year),
-                )),
-            }
-        }
-        Ok(verdict(reasons))
+        Ok(match self.evaluate(n, &names)? {
+            Some(e) => view(&e),
+            None => VerdictView::default(),
+        })
     }
 
     /// People and units whose data already meet a higher title or form.
-    pub(crate) fn suggestions(&self, _year: i32) -> Result<Vec<Suggestion>, StoreError> {
-        Ok(Vec::new())
+    pub(crate) fn suggestions(&self, year: i32) -> Result<Vec<Suggestion>, StoreError> {
+        let names = Names::load(&self.store)?;
+        let mut subjects: Vec<Subject> = self
+            .store
+            .people()?
+            .into_iter()
+            .filter(|r| r.person.active && r.person.status == PersonStatus::Working)
+            .map(|r| Subject::Person(r.person.id))
+            .collect();
+        subjects.extend(
+            self.store
+                .units()?
+                .into_iter()
+                .filter(|u| u.active)
+                .map(|u| Subject::Unit(u.id)),
+        );
+        let facts: Vec<Facts> = subjects
+            .iter()
+            .map(|s| self.facts_for(*s, year, &names))
+            .collect::<Result<_, _>>()?;
+        Ok(eligibility::suggest(&facts, &self.eligibility_settings())
+            .into_iter()
+            .filter_map(|(n, code, reasons)| {
+                let entry = names.catalogue.iter().find(|e| e.code == code)?;
+                Some(Suggestion {
+                    subject: subjects[n],
+                    name: names.subject(subjects[n]).0,
+                    title: entry.name.clone(),
+                    catalogue_id: entry.id,
+                    reasons,
+                })
+            })
+            .collect())
     }
 }
 
-/// Sum up reasons into a verdict.
-pub(crate) fn verdict(reasons: Vec<(ReasonLevel, String)>) -> VerdictView {
-    let blocked = reasons.iter().any(|(l, _)| *l == ReasonLevel::Block);
-    let warned = reasons.iter().any(|(l, _)| *l == ReasonLevel::Warn);
-    let worst = |level| {
-        reasons
-            .iter()
-            .filter(|(l, _)| *l == level)
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let summary = if blocked {
-        format!("Không đủ điều kiện: {}", worst(ReasonLevel::Block))
-    } else if warned {
-        format!("Cần xem xét: {}", worst(ReasonLevel::Warn))
-    } else {
-        "Đủ điều kiện".into()
+/// The engine's evaluation as the screens show it.
+pub(crate) fn view(e: &Evaluation) -> VerdictView {
+    let level = |v: Verdict| match v {
+        Verdict::Pass => ReasonLevel::Pass,
+        Verdict::Info => ReasonLevel::Info,
+        Verdict::Warn => ReasonLevel::Warn,
+        Verdict::Block => ReasonLevel::Block,
     };
     VerdictView {
-        blocked,
-        warned,
-        summary,
-        reasons,
+        blocked: e.is_blocked(),
+        warned: e.has_warnings(),
+        summary: e.summary(),
+        reasons: e
+            .outcomes
+            .iter()
+            .map(|o| {
+                (
+                    level(o.verdict),
+                    format!("{} ({}): {}", o.rule, o.article, o.reason),
+                )
+            })
+            .collect(),
     }
 }
