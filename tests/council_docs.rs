@@ -321,3 +321,39 @@ fn the_achievement_report_is_prefilled_from_the_data_and_the_clerks_text() {
     assert!(!text.contains("5/QĐ-SCT"));
     assert!(!text.contains("Số:"), "a report has no number");
 }
+
+#[test]
+fn an_issued_submission_prints_with_its_number_from_the_register() {
+    let mut s = store();
+    s.register_document(
+        2026,
+        "TTr",
+        7,
+        d(2026, 12, 23),
+        &thidua::docs::council_data::proposal_summary(2026, true),
+    )
+    .unwrap();
+    let (laid_out, _) = council_document(
+        &s,
+        2026,
+        CouncilDoc::Proposal { to_province: true },
+        None,
+        None,
+    )
+    .unwrap();
+    let text = pdf_extract::extract_text_from_mem(&render_pdf(&laid_out).unwrap()).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Số: 7/TTr-SCT"), "{text}");
+    assert!(text.contains("Gia Lai, ngày 23 tháng 12 năm 2026"));
+    // The one to the Director was not issued: no number yet.
+    let (laid_out, _) = council_document(
+        &s,
+        2026,
+        CouncilDoc::Proposal { to_province: false },
+        None,
+        None,
+    )
+    .unwrap();
+    let text = pdf_extract::extract_text_from_mem(&render_pdf(&laid_out).unwrap()).unwrap();
+    assert!(!text.contains("7/TTr"));
+}

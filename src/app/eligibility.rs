@@ -18,7 +18,7 @@ use crate::ui::nomination_view::{ReasonLevel, Suggestion, VerdictView};
 pub const ELIGIBILITY: &str = "eligibility";
 
 impl ThiduaApp {
-    fn eligibility_settings(&self) -> EligibilitySettings {
+    pub(crate) fn eligibility_settings(&self) -> EligibilitySettings {
         self.store
             .setting(ELIGIBILITY)
             .ok()

@@ -33,7 +33,31 @@ impl ThiduaApp {
         for n in &list {
             let (name, position_unit) = names.subject(n.subject);
             let entry = names.entry(n.catalogue_id);
+            let innovations = match n.subject {
+                Subject::Person(pid) => {
+                    let mut v = Vec::new();
+                    for i in self
+                        .store
+                        .recognised_innovations_of(pid, n.year - 5, n.year)?
+                    {
+                        let used = self.store.innovation_used_for(i.id, pid)?;
+                        v.push((
+                            i.id,
+                            format!(
+                                "{} ({}, {})",
+                                i.name,
+                                i.level.map_or("", |l| l.label()),
+                                i.year
+                            ),
+                            used.map(|(y, c)| format!("đã dùng cho {c} năm {y}")),
+                        ));
+                    }
+                    v
+                }
+                Subject::Unit(_) => Vec::new(),
+            };
             lines.push(NominationLine {
+                innovations,
                 verdict: self.verdict_for(n)?,
                 threshold: entry.map_or(rules.other_threshold, |e| rules.threshold(&e.code)),
                 title: entry.map(|e| e.name.clone()).unwrap_or_default(),
@@ -89,6 +113,22 @@ impl ThiduaApp {
                 .collect()
             })
             .unwrap_or_default();
+        // The CSTĐCS cap (R06), where the settings set one.
+        let count = |code: &str| {
+            list.iter()
+                .filter(|n| n.status != NominationStatus::Rejected)
+                .filter(|n| names.entry(n.catalogue_id).is_some_and(|e| e.code == code))
+                .count()
+        };
+        let cap = crate::domain::eligibility::rules::r06_cstdcs_cap(
+            count("CSTDCS"),
+            count("LDTT"),
+            &self.eligibility_settings(),
+        );
+        let mut targets: Vec<String> = targets;
+        if cap.verdict == crate::domain::eligibility::Verdict::Warn {
+            targets.push(format!("Cảnh báo: {}", cap.reason));
+        }
         let meetings = self.store.meetings(year)?;
         self.vm.nominations = Some(NominationsView {
             year,
@@ -181,6 +221,27 @@ impl ThiduaApp {
                 self.notify(Level::Success, format!("Đã đưa {n} đề nghị vào cuộc họp."));
             }
             NominationIntent::RecordVotes { id, votes } => self.record_votes(id, votes)?,
+            NominationIntent::IssueProposal {
+                year,
+                to_province,
+                date,
+            } => self.issue_proposal(year, to_province, date)?,
+            NominationIntent::UseInnovation { id, innovation } => {
+                let n = self.store.nomination(id)?;
+                let Subject::Person(person) = n.subject else {
+                    return Err(StoreError::Conflict(
+                        "Sáng kiến chỉ làm căn cứ cho đề nghị cá nhân.".into(),
+                    ));
+                };
+                let code = Names::load(&self.store)?
+                    .entry(n.catalogue_id)
+                    .map(|e| e.code.clone())
+                    .unwrap_or_default();
+                self.store
+                    .mark_innovation_used(innovation, person, n.year, &code, Some(id))?;
+                self.reload_current_nominations()?;
+                self.notify(Level::Success, "Đã ghi sáng kiến làm căn cứ cho đề nghị.");
+            }
             NominationIntent::SaveReport { id, report } => {
                 self.store.save_nomination_report(id, &report)?;
                 self.reload_current_nominations()?;
@@ -211,6 +272,56 @@ impl ThiduaApp {
                 );
             }
         }
+        Ok(())
+    }
+
+    fn issue_proposal(
+        &mut self,
+        year: i32,
+        to_province: bool,
+        date: chrono::NaiveDate,
+    ) -> Result<(), StoreError> {
+        let names = Names::load(&self.store)?;
+        let carried: Vec<i64> = self
+            .store
+            .nominations(year)?
+            .into_iter()
+            .filter(|n| n.status == NominationStatus::Approved)
+            .filter(|n| {
+                names
+                    .entry(n.catalogue_id)
+                    .is_some_and(|e| is_director_level(e) != to_province)
+            })
+            .map(|n| n.id)
+            .collect();
+        if carried.is_empty() {
+            return Err(StoreError::Conflict(
+                "Chưa có đề nghị nào được Hội đồng thông qua cho tờ trình này.".into(),
+            ));
+        }
+        let number = self.store.next_document_number(year, "TTr")?;
+        self.store.register_document(
+            year,
+            "TTr",
+            number,
+            date,
+            &crate::docs::council_data::proposal_summary(year, to_province),
+        )?;
+        if to_province {
+            for id in &carried {
+                self.store
+                    .move_nomination(*id, NominationStatus::Submitted, None)?;
+            }
+        }
+        self.reload_current_nominations()?;
+        self.notify(
+            Level::Success,
+            format!(
+                "Đã lấy số Tờ trình {number}/TTr-{} ({} đề nghị).",
+                self.vm.org.abbreviation,
+                carried.len()
+            ),
+        );
         Ok(())
     }
 

@@ -15,15 +15,6 @@ use crate::store::ratings::{set_person_rating_in, set_unit_rating_in};
 use crate::store::register::{next_document_number_in, register_document_in};
 use crate::store::{Store, StoreError};
 
-/// Summaries of the submissions in the register (documents find their numbers by them).
-pub fn proposal_summary(year: i32, to_province: bool) -> String {
-    if to_province {
-        format!("Tờ trình đề nghị khen thưởng cấp tỉnh năm {year}")
-    } else {
-        format!("Tờ trình đề nghị khen thưởng năm {year}")
-    }
-}
-
 pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<(), StoreError> {
     let year = today.year();
     if today.month() < 11 {
@@ -274,7 +265,7 @@ fn meeting_and_votes(
             "TTr",
             number,
             on,
-            &proposal_summary(year, to_province),
+            &crate::docs::council_data::proposal_summary(year, to_province),
         )?;
     }
     conn.execute(

@@ -88,7 +88,21 @@ pub fn achievement_document(
         year: n.year,
         title: report_title(&entry.name, entry.kind == AwardKind::Title),
         collective: matches!(n.subject, Subject::Unit(_)),
-        innovations: Vec::new(),
+        innovations: match n.subject {
+            Subject::Person(pid) => store
+                .recognised_innovations_of(pid, first, n.year)?
+                .into_iter()
+                .map(|i| {
+                    format!(
+                        "{} ({}, Quyết định số {})",
+                        i.name,
+                        i.level.map_or("", |l| l.label()).to_lowercase(),
+                        i.decision_number
+                    )
+                })
+                .collect(),
+            Subject::Unit(_) => Vec::new(),
+        },
         history,
         period,
         unit_name: unit_name(unit),

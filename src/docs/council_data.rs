@@ -259,6 +259,14 @@ pub fn proposal(
         })
         .collect();
     let council_date = store.meetings(year)?.last().map(|m| m.held_on);
+    // The number and date the register gave this submission, when it was issued.
+    let registered = store
+        .documents_of_year(year)?
+        .into_iter()
+        .filter(|d| d.kind == "TTr" && d.summary == proposal_summary(year, to_province))
+        .max_by_key(|d| d.number);
+    let number = number.or(registered.as_ref().map(|d| d.number));
+    let date = date.or(registered.map(|d| d.issued_on));
     let signature = if to_province {
         Signature::director(&org.director)
     } else {
@@ -277,6 +285,15 @@ pub fn proposal(
         groups,
         signature,
     })
+}
+
+/// The register's summary of a submission (how its number is found again).
+pub fn proposal_summary(year: i32, to_province: bool) -> String {
+    if to_province {
+        format!("Tờ trình đề nghị khen thưởng cấp tỉnh năm {year}")
+    } else {
+        format!("Tờ trình đề nghị khen thưởng năm {year}")
+    }
 }
 
 /// Whether the Director decides this title or form (domain spec §1).

@@ -63,6 +63,8 @@ impl MeetingForm {
 #[derive(Debug, Default)]
 pub struct CouncilScreen {
     pub form: Option<MeetingForm>,
+    /// Date of the tờ trình to number.
+    pub proposal_date: String,
     /// Votes being typed: (nomination, agree, disagree).
     pub votes: Vec<(NominationId, u32, u32)>,
 }
@@ -137,6 +139,32 @@ impl CouncilScreen {
                         year: view.year,
                         doc,
                         action: DocumentAction::Preview,
+                    }));
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Ngày tờ trình:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.proposal_date)
+                    .hint_text("dd/mm/yyyy")
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id);
+            let date = parse_date(&self.proposal_date).ok().flatten();
+            for (label, to_province) in [
+                ("Lấy số tờ trình Giám đốc", false),
+                ("Lấy số tờ trình cấp tỉnh", true),
+            ] {
+                if ui
+                    .add_enabled(date.is_some(), egui::Button::new(label))
+                    .clicked()
+                    && let Some(date) = date
+                {
+                    intents.push(intent(NominationIntent::IssueProposal {
+                        year: view.year,
+                        to_province,
+                        date,
                     }));
                 }
             }

@@ -35,6 +35,9 @@ pub struct NominationLine {
     pub verdict: VerdictView,
     /// The share of all members needed to pass.
     pub threshold: f64,
+    /// The person's recognised innovations of recent years: (id, "name (level, year)",
+    /// what it was already used for).
+    pub innovations: Vec<(i64, String, Option<String>)>,
 }
 
 /// A subject whose data already meet a higher title or form.
@@ -94,6 +97,18 @@ pub enum NominationIntent {
     RecordVotes {
         id: NominationId,
         votes: Votes,
+    },
+    /// Number the tờ trình from the register (to the province: the nominations it carries
+    /// become "đã trình cấp trên").
+    IssueProposal {
+        year: i32,
+        to_province: bool,
+        date: chrono::NaiveDate,
+    },
+    /// Record that an innovation justifies this nomination.
+    UseInnovation {
+        id: NominationId,
+        innovation: i64,
     },
     SaveReport {
         id: NominationId,

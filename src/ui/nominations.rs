@@ -439,6 +439,28 @@ impl NominationsScreen {
                 intents.push(intent(NominationIntent::Delete(n.id)));
             }
         });
+        if !line.innovations.is_empty() {
+            ui.separator();
+            ui.label(bold("Sáng kiến, đề tài được công nhận"));
+            for (innovation, text, used) in &line.innovations {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(text);
+                    match used {
+                        Some(u) => {
+                            ui.label(RichText::new(u).italics());
+                        }
+                        None => {
+                            if ui.button(format!("Dùng làm căn cứ: {text}")).clicked() {
+                                intents.push(intent(NominationIntent::UseInnovation {
+                                    id: n.id,
+                                    innovation: *innovation,
+                                }));
+                            }
+                        }
+                    }
+                });
+            }
+        }
         self.report_editor(ui, line, intents);
         let _ = vm;
     }
