@@ -217,3 +217,31 @@ fn from_registrations_to_the_councils_outcome() {
     assert!(h.query_by_label("Thông qua").is_some());
     assert!(h.query_by_label("Không thông qua").is_some());
 }
+
+#[test]
+fn the_provinces_numbers_are_settings() {
+    let mut h = harness();
+    h.get_by_label("Cài đặt").click();
+    h.run();
+    let label = "Số tháng công tác tối thiểu để xét Lao động tiên tiến:";
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label(label).type_text("10");
+    h.run();
+    h.get_by_label("Nghỉ từ 40 ngày làm việc trở lên thì không xét Lao động tiên tiến")
+        .click();
+    h.run();
+    h.get_by_label("Lưu quy định xét danh hiệu").click();
+    h.run();
+    let saved: thidua::domain::eligibility::EligibilitySettings = h
+        .state()
+        .store()
+        .setting("eligibility")
+        .unwrap()
+        .expect("saved");
+    assert_eq!(saved.months_since_recruitment, 10);
+    assert!(saved.absence_40_days_blocks);
+    assert_eq!(h.state().vm.eligibility, saved);
+}

@@ -134,6 +134,27 @@ impl ThiduaApp {
                 self.store.set_base_salary(b)?;
                 self.vm.base_salaries = self.store.base_salaries()?;
             }
+            Intent::SaveEligibility(settings) => {
+                self.store
+                    .set_setting(super::eligibility::ELIGIBILITY, &settings)?;
+                self.vm.eligibility = settings;
+                self.ui.settings.rules_saved();
+                self.reload_all();
+                self.notify(Level::Success, "Đã lưu quy định xét danh hiệu.");
+            }
+            Intent::SaveCouncilRules(rules) => {
+                if !(0.0..=100.0).contains(&rules.quorum_percent) {
+                    return Err(StoreError::Conflict(
+                        "Tỷ lệ có mặt phải từ 0 đến 100%.".into(),
+                    ));
+                }
+                self.store
+                    .set_setting(crate::docs::council_data::COUNCIL_RULES, &rules)?;
+                self.vm.council_rules = rules;
+                self.ui.settings.rules_saved();
+                self.reload_all();
+                self.notify(Level::Success, "Đã lưu quy định của Hội đồng.");
+            }
             Intent::DismissNotification(id) => self.vm.notifications.retain(|n| n.id != id),
             Intent::StartImport(_)
             | Intent::ConfirmImport

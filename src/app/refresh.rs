@@ -27,6 +27,8 @@ impl ThiduaApp {
         self.vm.org = self.store.organisation()?;
         self.vm.base_salaries = self.store.base_salaries()?;
         self.vm.catalogue = self.store.catalogue()?;
+        self.vm.eligibility = self.eligibility_settings();
+        self.vm.council_rules = crate::docs::council_data::council_rules(&self.store)?;
         self.reload_people()?;
         self.reload_plans()?;
         self.reload_registrations(self.ui.registrations.year(self.vm.today))?;

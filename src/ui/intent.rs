@@ -103,6 +103,10 @@ pub enum Intent {
     RemoveCatalogueEntry(CatalogueId),
     SaveOrganisation(Organisation),
     AddBaseSalary(BaseSalary),
+    /// The province's numbers for the eligibility rules.
+    SaveEligibility(crate::domain::eligibility::EligibilitySettings),
+    /// The council's quorum and vote thresholds.
+    SaveCouncilRules(crate::domain::council::CouncilRules),
     /// Ask for a file, then read it into a preview.
     StartImport(ImportKind),
     ConfirmImport,

@@ -20,6 +20,7 @@ pub mod registration_unit;
 pub mod registration_view;
 pub mod registrations;
 pub mod settings;
+pub mod settings_rules;
 pub mod view_model;
 pub mod widgets;
 

@@ -13,19 +13,27 @@ pub struct SettingsScreen {
     /// The organisation form, loaded from the view model when first shown.
     pub form: Option<OrganisationForm>,
     pub attempted: bool,
+    pub rules: super::settings_rules::RulesForm,
 }
 
 impl SettingsScreen {
     pub fn is_dirty(&self, vm: &ViewModel) -> bool {
-        self.form.as_ref().is_some_and(|f| {
-            !f.base_salary.trim().is_empty()
-                || *f != blank_salary(OrganisationForm::from_organisation(&vm.org))
-        })
+        self.rules.is_dirty()
+            || self.form.as_ref().is_some_and(|f| {
+                !f.base_salary.trim().is_empty()
+                    || *f != blank_salary(OrganisationForm::from_organisation(&vm.org))
+            })
     }
 
     pub fn discard_forms(&mut self) {
         self.form = None;
         self.attempted = false;
+        self.rules = Default::default();
+    }
+
+    /// The app saved the province's rules.
+    pub fn rules_saved(&mut self) {
+        self.rules = Default::default();
     }
 
     /// The app saved the organisation.
@@ -60,6 +68,8 @@ impl SettingsScreen {
                         ui.end_row();
                     }
                 });
+                ui.add_space(12.0);
+                self.rules.show(ui, vm, intents);
                 ui.add_space(12.0);
                 ui.heading("Nhập, xuất Excel");
                 ui.label("Tải mẫu, điền dữ liệu rồi nhập lại. Trước khi ghi, phần mềm cho xem trước và chỉ rõ từng dòng sai.");

@@ -99,6 +99,8 @@ pub struct ViewModel {
     /// The innovations of the year the innovations screen shows.
     pub innovations: Option<super::innovation_view::InnovationsView>,
     pub import_preview: Option<ImportPreviewView>,
+    pub eligibility: crate::domain::eligibility::EligibilitySettings,
+    pub council_rules: crate::domain::council::CouncilRules,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
 }
@@ -124,6 +126,8 @@ impl ViewModel {
             nominations: None,
             innovations: None,
             import_preview: None,
+            eligibility: Default::default(),
+            council_rules: Default::default(),
             jobs: Vec::new(),
             notifications: Vec::new(),
         }
