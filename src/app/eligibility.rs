@@ -32,9 +32,9 @@ impl ThiduaApp {
         subject: Subject,
         year: i32,
         names: &Names,
+        nominations: &[Nomination],
     ) -> Result<Facts, StoreError> {
         let code_of = |id: i64| names.entry(id).map(|e| e.code.clone()).unwrap_or_default();
-        let nominations = self.store.nominations(year)?;
         let proposed = |s: Subject| -> Vec<String> {
             nominations
                 .iter()
@@ -147,11 +147,12 @@ impl ThiduaApp {
         &self,
         n: &Nomination,
         names: &Names,
+        nominations: &[Nomination],
     ) -> Result<Option<Evaluation>, StoreError> {
         let Some(entry) = names.entry(n.catalogue_id) else {
             return Ok(None);
         };
-        let facts = self.facts_for(n.subject, n.year, names)?;
+        let facts = self.facts_for(n.subject, n.year, names, nominations)?;
         let mut own = facts.clone();
         // The nomination being judged is not its own "already proposed".
         own.proposed_this_year.retain(|c| *c != entry.code);
@@ -165,7 +166,8 @@ impl ThiduaApp {
     /// The verdict of one nomination, as the screens show it.
     pub(crate) fn verdict_for(&self, n: &Nomination) -> Result<VerdictView, StoreError> {
         let names = Names::load(&self.store)?;
-        Ok(match self.evaluate(n, &names)? {
+        let nominations = self.store.nominations(n.year)?;
+        Ok(match self.evaluate(n, &names, &nominations)? {
             Some(e) => view(&e),
             None => VerdictView::default(),
         })
@@ -174,6 +176,7 @@ impl ThiduaApp {
     /// People and units whose data already meet a higher title or form.
     pub(crate) fn suggestions(&self, year: i32) -> Result<Vec<Suggestion>, StoreError> {
         let names = Names::load(&self.store)?;
+        let nominations = self.store.nominations(year)?;
         let mut subjects: Vec<Subject> = self
             .store
             .people()?
@@ -190,7 +193,7 @@ impl ThiduaApp {
         );
         let facts: Vec<Facts> = subjects
             .iter()
-            .map(|s| self.facts_for(*s, year, &names))
+            .map(|s| self.facts_for(*s, year, &names, &nominations))
             .collect::<Result<_, _>>()?;
         Ok(eligibility::suggest(&facts, &self.eligibility_settings())
             .into_iter()
@@ -206,6 +209,11 @@ impl ThiduaApp {
             })
             .collect())
     }
+}
+
+/// The verdict of an evaluation, or an empty one.
+pub(crate) fn view_of(e: Option<Evaluation>) -> VerdictView {
+    e.map(|e| view(&e)).unwrap_or_default()
 }
 
 /// The engine's evaluation as the screens show it.

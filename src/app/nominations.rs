@@ -58,7 +58,7 @@ impl ThiduaApp {
             };
             lines.push(NominationLine {
                 innovations,
-                verdict: self.verdict_for(n)?,
+                verdict: super::eligibility::view_of(self.evaluate(n, &names, &list)?),
                 threshold: entry.map_or(rules.other_threshold, |e| rules.threshold(&e.code)),
                 title: entry.map(|e| e.name.clone()).unwrap_or_default(),
                 name,
