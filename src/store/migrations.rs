@@ -291,6 +291,16 @@ pub fn steps() -> Vec<Step> {
                 sql
             },
         },
+        Step {
+            name: "decisions",
+            sql: {
+                let mut sql = super::decisions::SCHEMA.to_owned();
+                for (table, columns) in super::decisions::AUDITED {
+                    sql.push_str(&audit_triggers(table, columns));
+                }
+                sql
+            },
+        },
     ]
 }
 

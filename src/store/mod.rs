@@ -8,6 +8,7 @@ pub mod awards;
 pub mod backup;
 mod catalogue;
 pub mod clusters;
+pub mod decisions;
 mod error;
 pub mod innovations;
 pub mod migrations;
