@@ -132,6 +132,12 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Quyết định khen thưởng kèm danh sách: SỐ/NĂM ban hành, ví dụ 12/2027
+    Decision {
+        number: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Tờ trình đề nghị khen thưởng kèm danh sách (trình Giám đốc, hoặc cấp tỉnh với --province)
     Proposal {
         year: i32,
@@ -338,6 +344,14 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
             let (laid_out, _) =
                 innovation_document(store, *year, doc).map_err(|e| e.to_string())?;
             write_pdf(&laid_out, out, &format!("văn bản sáng kiến năm {year}"))
+        }
+        Command::Print {
+            what: PrintWhat::Decision { number, out },
+        } => {
+            let d = crate::docs::decision_data::find(store, number).map_err(|e| e.to_string())?;
+            let (doc, _) = crate::docs::decision_data::decision_document(store, &d)
+                .map_err(|e| e.to_string())?;
+            write_pdf(&doc, out, &format!("quyết định số {}", d.number))
         }
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))

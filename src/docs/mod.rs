@@ -20,6 +20,8 @@ pub mod blocks;
 pub mod check;
 pub mod council;
 pub mod council_data;
+pub mod decision;
+pub mod decision_data;
 pub mod flow;
 pub mod fonts;
 pub mod innovation;
