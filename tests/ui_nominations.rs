@@ -41,6 +41,11 @@ fn store() -> Store {
             dissolved_on: None,
         })
         .unwrap();
+    s.set_base_salary(thidua::domain::settings::BaseSalary {
+        effective_from: d(2024, 7, 1),
+        amount_vnd: 2_340_000,
+    })
+    .unwrap();
     let ldtt = s
         .catalogue()
         .unwrap()
@@ -216,6 +221,43 @@ fn from_registrations_to_the_councils_outcome() {
     assert_eq!(status_of("Trần Văn Bình"), NominationStatus::Rejected);
     assert!(h.query_by_label("Thông qua").is_some());
     assert!(h.query_by_label("Không thông qua").is_some());
+
+    // The decision: the approved one is already there; type the date, issue.
+    h.get_by_label("Quyết định khen thưởng").click();
+    h.run();
+    h.get_by_label("Lao động tiên tiến (1)").click();
+    h.run();
+    h.get_by_label("Tạo dự thảo quyết định").click();
+    h.run();
+    assert_eq!(
+        h.state().store().decisions(2026).unwrap().len(),
+        1,
+        "{:?}",
+        h.state().vm.notifications
+    );
+    let date = h.get_by_role_and_label(Role::TextInput, "Ngày ký:");
+    date.click();
+    date.type_text("05/01/2027");
+    h.run();
+    h.get_by_label("Ban hành").click();
+    h.run();
+    let lan = h
+        .state()
+        .store()
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.person.full_name == "Nguyễn Thị Lan")
+        .unwrap()
+        .person
+        .id;
+    let history = h.state().store().awards_for(Subject::Person(lan)).unwrap();
+    assert_eq!(history.len(), 1, "{:?}", h.state().vm.notifications);
+    assert_eq!(history[0].decision_number, "1/QĐ-SCT");
+    let issued = &h.state().store().decisions(2026).unwrap()[0];
+    assert_eq!(issued.entries[0].amount, Some(702_000));
+    let now = h.state().store().nominations(2026).unwrap();
+    assert!(now.iter().any(|n| n.status == NominationStatus::Decided));
 }
 
 #[test]

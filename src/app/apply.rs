@@ -169,6 +169,7 @@ impl ThiduaApp {
             Intent::Registration(i) => self.apply_registration(i)?,
             Intent::Nomination(i) => self.apply_nomination(i)?,
             Intent::Innovation(i) => self.apply_innovation(i)?,
+            Intent::Decision(i) => self.apply_decision(i)?,
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 
 mod apply;
 mod backups;
+mod decisions;
 mod documents;
 mod eligibility;
 pub(crate) mod excel;

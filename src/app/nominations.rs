@@ -142,9 +142,11 @@ impl ThiduaApp {
         Ok(())
     }
 
+    /// Reload the nominations and what follows from them (the decisions' waiting lists).
     fn reload_current_nominations(&mut self) -> Result<(), StoreError> {
         let year = self.ui.nominations.year(self.vm.today);
-        self.reload_nominations(year)
+        self.reload_nominations(year)?;
+        self.reload_decisions(self.ui.decisions.year(self.vm.today))
     }
 
     pub(super) fn apply_nomination(&mut self, intent: NominationIntent) -> Result<(), StoreError> {

@@ -34,6 +34,7 @@ impl ThiduaApp {
         self.reload_registrations(self.ui.registrations.year(self.vm.today))?;
         self.reload_nominations(self.ui.nominations.year(self.vm.today))?;
         self.reload_innovations(self.ui.innovations.year(self.vm.today))?;
+        self.reload_decisions(self.ui.decisions.year(self.vm.today))?;
         if let Some(subject) = self.vm.history.as_ref().map(|h| h.subject) {
             self.load_history(subject)?;
         }

@@ -20,12 +20,13 @@ pub enum Screen {
     Innovations,
     Nominations,
     Council,
+    Decisions,
     Catalogue,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
@@ -33,6 +34,7 @@ impl Screen {
         Screen::Innovations,
         Screen::Nominations,
         Screen::Council,
+        Screen::Decisions,
         Screen::Catalogue,
         Screen::Settings,
     ];
@@ -46,6 +48,7 @@ impl Screen {
             Screen::Innovations => "Sáng kiến",
             Screen::Nominations => "Đề nghị khen thưởng",
             Screen::Council => "Hội đồng Thi đua - Khen thưởng",
+            Screen::Decisions => "Quyết định khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
         }
@@ -138,6 +141,8 @@ pub enum Intent {
     },
     /// Everything of the registrations screen.
     Registration(super::registration_view::RegistrationIntent),
+    /// Everything of the decisions screen.
+    Decision(super::decision_view::DecisionIntent),
     /// Everything of the innovations screen.
     Innovation(super::innovation_view::InnovationIntent),
     /// Everything of the nominations and council screens.
@@ -147,6 +152,7 @@ pub enum Intent {
 impl Intent {
     /// Whether applying it writes to the database (refused in a read-only window).
     pub fn writes(&self) -> bool {
+        use super::decision_view::DecisionIntent as D;
         use super::innovation_view::InnovationIntent as I;
         use super::nomination_view::NominationIntent as N;
         use super::registration_view::RegistrationIntent as R;
@@ -165,6 +171,7 @@ impl Intent {
                 )
                 | Intent::Nomination(N::SelectYear(_) | N::Document { .. } | N::Report { .. })
                 | Intent::Innovation(I::SelectYear(_) | I::Document { .. })
+                | Intent::Decision(D::SelectYear(_) | D::Document { .. })
         )
     }
 }

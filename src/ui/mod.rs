@@ -3,6 +3,8 @@
 
 pub mod catalogue;
 pub mod council;
+pub mod decision_view;
+pub mod decisions;
 pub mod fonts;
 pub mod history;
 pub mod innovation_council;
@@ -40,6 +42,7 @@ pub struct UiState {
     pub innovations: innovations::InnovationsScreen,
     pub nominations: nominations::NominationsScreen,
     pub council: council::CouncilScreen,
+    pub decisions: decisions::DecisionsScreen,
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     /// A screen change waiting on the unsaved-changes question.
@@ -56,6 +59,7 @@ impl UiState {
             Screen::Innovations => self.innovations.is_dirty(),
             Screen::Nominations => self.nominations.is_dirty(),
             Screen::Council => self.council.is_dirty(),
+            Screen::Decisions => self.decisions.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
         }
@@ -70,6 +74,7 @@ impl UiState {
             Screen::Innovations => self.innovations.discard_forms(),
             Screen::Nominations => self.nominations.discard_forms(),
             Screen::Council => self.council.discard_forms(),
+            Screen::Decisions => self.decisions.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
         }
@@ -154,6 +159,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::Innovations => state.innovations.show(ui, vm, &mut intents),
         Screen::Nominations => state.nominations.show(ui, vm, &mut intents),
         Screen::Council => state.council.show(ui, vm, &mut intents),
+        Screen::Decisions => state.decisions.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
     });

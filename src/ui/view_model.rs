@@ -98,6 +98,8 @@ pub struct ViewModel {
     pub nominations: Option<super::nomination_view::NominationsView>,
     /// The innovations of the year the innovations screen shows.
     pub innovations: Option<super::innovation_view::InnovationsView>,
+    /// The decisions of the year the decisions screen shows.
+    pub decisions: Option<super::decision_view::DecisionsView>,
     pub import_preview: Option<ImportPreviewView>,
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
@@ -125,6 +127,7 @@ impl ViewModel {
             registrations: None,
             nominations: None,
             innovations: None,
+            decisions: None,
             import_preview: None,
             eligibility: Default::default(),
             council_rules: Default::default(),

@@ -1,0 +1,49 @@
+//! What the decisions screen reads, and what it asks for.
+
+use chrono::NaiveDate;
+
+use super::intent::DocumentAction;
+use crate::domain::decision::{Decision, DecisionId};
+use crate::domain::model::CatalogueId;
+
+/// A decision in the list, with names for its subjects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionLine {
+    pub decision: Decision,
+    /// (name, title) of each entry, in the entries' order.
+    pub names: Vec<(String, String)>,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionsView {
+    pub year: i32,
+    pub lines: Vec<DecisionLine>,
+    /// Approved nominations not yet in a decision: (catalogue id, title, how many).
+    pub approved: Vec<(CatalogueId, String, usize)>,
+    /// The next free "QĐ" number of the current year.
+    pub next_number: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecisionIntent {
+    SelectYear(i32),
+    /// A draft from the approved nominations of these titles.
+    FromNominations {
+        year: i32,
+        titles: Vec<CatalogueId>,
+    },
+    SaveDraft(Box<Decision>),
+    DeleteDraft(DecisionId),
+    Issue {
+        id: DecisionId,
+        number: Option<u32>,
+        date: NaiveDate,
+    },
+    /// A draft cancelling an issued decision.
+    Cancel(DecisionId),
+    Document {
+        id: DecisionId,
+        action: DocumentAction,
+    },
+}

@@ -1,0 +1,375 @@
+//! Quyết định khen thưởng: the year's decisions; a new one from the council's approved
+//! nominations in a few clicks; the draft's subjects, order and signer; issuing with the
+//! number from the register; printing; a cancellation by a new decision.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{RichText, Ui};
+
+use super::decision_view::{DecisionIntent, DecisionLine, DecisionsView};
+use super::fonts::bold;
+use super::intent::{DocumentAction, Intent};
+use super::view_model::ViewModel;
+use super::widgets::ERROR_COLOR;
+use crate::domain::decision::{Decision, DecisionId, DecisionStatus, ListOrder};
+use crate::domain::model::CatalogueId;
+use crate::domain::plan::SignerMode;
+use crate::domain::text::{fold, folded_matches, group_thousands};
+use crate::domain::validate::parse_date;
+
+fn intent(i: DecisionIntent) -> Intent {
+    Intent::Decision(i)
+}
+
+#[derive(Debug, Default)]
+pub struct DecisionsScreen {
+    year: Option<i32>,
+    pub search: String,
+    pub selected: Option<DecisionId>,
+    pub titles: BTreeSet<CatalogueId>,
+    /// The draft being edited.
+    pub draft: Option<Decision>,
+    pub number: String,
+    pub date: String,
+    /// Entries of the selected draft unticked (by position).
+    pub removed: BTreeSet<usize>,
+    /// The draft was edited and not saved.
+    pub changed: bool,
+}
+
+impl DecisionsScreen {
+    pub fn year(&self, today: NaiveDate) -> i32 {
+        self.year.unwrap_or(today.year())
+    }
+
+    pub fn set_year(&mut self, year: i32) {
+        self.year = Some(year);
+        self.discard_forms();
+    }
+
+    pub fn saved(&mut self, id: DecisionId) {
+        self.selected = Some(id);
+        self.draft = None;
+        self.titles.clear();
+        self.removed.clear();
+        self.changed = false;
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.changed
+    }
+
+    pub fn discard_forms(&mut self) {
+        self.draft = None;
+        self.selected = None;
+        self.titles.clear();
+        self.removed.clear();
+        self.changed = false;
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, vm: &ViewModel, intents: &mut Vec<Intent>) {
+        let Some(view) = vm.decisions.as_ref() else {
+            ui.label("Đang tải quyết định…");
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.heading("Quyết định khen thưởng");
+            let l = ui.label("Năm thành tích:");
+            let mut year = view.year;
+            egui::ComboBox::from_id_salt("decision-year")
+                .selected_text(year.to_string())
+                .show_ui(ui, |ui| {
+                    for y in (vm.today.year() - 5..=vm.today.year()).rev() {
+                        ui.selectable_value(&mut year, y, y.to_string());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if year != view.year {
+                intents.push(intent(DecisionIntent::SelectYear(year)));
+            }
+            let l = ui.label("Tìm:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("số, trích yếu hoặc họ tên")
+                    .desired_width(200.0),
+            )
+            .labelled_by(l.id);
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(bold(
+                "Quyết định mới từ đề nghị đã được Hội đồng thông qua:",
+            ));
+            for (id, title, n) in &view.approved {
+                let mut on = self.titles.contains(id);
+                if ui.checkbox(&mut on, format!("{title} ({n})")).changed() {
+                    if on {
+                        self.titles.insert(*id);
+                    } else {
+                        self.titles.remove(id);
+                    }
+                }
+            }
+            if view.approved.is_empty() {
+                ui.label("(không còn đề nghị nào chờ quyết định)");
+            }
+            if ui
+                .add_enabled(
+                    !self.titles.is_empty(),
+                    egui::Button::new("Tạo dự thảo quyết định"),
+                )
+                .clicked()
+            {
+                intents.push(intent(DecisionIntent::FromNominations {
+                    year: view.year,
+                    titles: self.titles.iter().copied().collect(),
+                }));
+            }
+        });
+        ui.separator();
+        egui::Panel::left("decision-list")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| self.list(ui, view));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("decision-detail")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    match self
+                        .selected
+                        .and_then(|id| view.lines.iter().find(|l| l.decision.id == id))
+                    {
+                        Some(line) => self.detail(ui, vm, view, line, intents),
+                        None => {
+                            ui.label("Chọn một quyết định trong danh sách.");
+                        }
+                    }
+                });
+        });
+    }
+
+    fn list(&mut self, ui: &mut Ui, view: &DecisionsView) {
+        let query = fold(&self.search);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for line in &view.lines {
+                    let d = &line.decision;
+                    let matches = query.is_empty()
+                        || folded_matches(&fold(&d.number), &query)
+                        || folded_matches(&fold(&d.subject_line), &query)
+                        || line
+                            .names
+                            .iter()
+                            .any(|(n, _)| folded_matches(&fold(n), &query));
+                    if !matches {
+                        continue;
+                    }
+                    let number = if d.number.is_empty() {
+                        "Dự thảo".to_owned()
+                    } else {
+                        d.number.clone()
+                    };
+                    let text = format!(
+                        "{number} – {} ({} đối tượng)",
+                        d.subject_line,
+                        d.entries.len()
+                    );
+                    if ui
+                        .selectable_label(self.selected == Some(d.id), text)
+                        .clicked()
+                    {
+                        self.selected = Some(d.id);
+                        self.draft = None;
+                        self.number.clear();
+                        self.removed.clear();
+                        self.changed = false;
+                    }
+                }
+            });
+    }
+
+    fn detail(
+        &mut self,
+        ui: &mut Ui,
+        vm: &ViewModel,
+        view: &DecisionsView,
+        line: &DecisionLine,
+        intents: &mut Vec<Intent>,
+    ) {
+        let d = &line.decision;
+        let issued = d.status == DecisionStatus::Issued;
+        ui.heading(if issued {
+            format!("Quyết định số {}", d.number)
+        } else {
+            "Dự thảo quyết định".to_owned()
+        });
+        ui.label(format!(
+            "{} · {} đối tượng · tổng tiền {} đồng{}",
+            d.status.label(),
+            d.entries.len(),
+            group_thousands(line.total),
+            d.issued_on
+                .map(|x| format!(" · ngày {}", x.format("%d/%m/%Y")))
+                .unwrap_or_default()
+        ));
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Xem trước, in").clicked() {
+                intents.push(intent(DecisionIntent::Document {
+                    id: d.id,
+                    action: DocumentAction::Preview,
+                }));
+            }
+            if ui.button("Lưu PDF…").clicked() {
+                intents.push(intent(DecisionIntent::Document {
+                    id: d.id,
+                    action: DocumentAction::SaveAs,
+                }));
+            }
+            if issued && d.internal && !d.cancels && ui.button("Ra quyết định hủy bỏ").clicked()
+            {
+                intents.push(intent(DecisionIntent::Cancel(d.id)));
+            }
+        });
+        if issued {
+            ui.separator();
+            for (name, title) in &line.names {
+                ui.label(format!("{name} – {title}"));
+            }
+            return;
+        }
+        let draft = self.draft.get_or_insert_with(|| d.clone());
+        let before = draft.clone();
+        egui::Grid::new("decision-draft")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("Trích yếu:");
+                ui.add(egui::TextEdit::singleline(&mut draft.subject_line).desired_width(480.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Thứ tự danh sách:");
+                egui::ComboBox::from_id_salt("decision-order")
+                    .selected_text(draft.order.label())
+                    .show_ui(ui, |ui| {
+                        for o in ListOrder::ALL {
+                            ui.selectable_value(&mut draft.order, *o, o.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Người ký:");
+                egui::ComboBox::from_id_salt("decision-signer")
+                    .selected_text(draft.signer_name.clone())
+                    .show_ui(ui, |ui| {
+                        if ui
+                            .selectable_label(
+                                draft.signer_mode == SignerMode::Director,
+                                format!("Giám đốc {}", vm.org.director),
+                            )
+                            .clicked()
+                        {
+                            draft.signer_mode = SignerMode::Director;
+                            draft.signer_name = vm.org.director.clone();
+                        }
+                        for deputy in &vm.org.deputies {
+                            if ui
+                                .selectable_label(
+                                    draft.signer_name == *deputy,
+                                    format!("KT. Giám đốc – Phó Giám đốc {deputy}"),
+                                )
+                                .clicked()
+                            {
+                                draft.signer_mode = SignerMode::Deputy;
+                                draft.signer_name = deputy.clone();
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Nguồn tiền thưởng:");
+                ui.add(egui::TextEdit::singleline(&mut draft.fund).desired_width(480.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+            });
+        ui.label(bold(
+            "Các tập thể, cá nhân (bỏ chọn để loại khỏi quyết định)",
+        ));
+        for (k, (name, title)) in line.names.iter().enumerate() {
+            let mut keep = !self.removed.contains(&k);
+            if ui
+                .checkbox(&mut keep, format!("{name} – {title}"))
+                .changed()
+            {
+                self.changed = true;
+                if keep {
+                    self.removed.remove(&k);
+                } else {
+                    self.removed.insert(k);
+                }
+            }
+        }
+        draft.entries = d
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !self.removed.contains(k))
+            .map(|(_, e)| e.clone())
+            .collect();
+        if *draft != before {
+            self.changed = true;
+        }
+        let problems = draft.problems();
+        for p in &problems {
+            ui.label(RichText::new(p).color(ERROR_COLOR));
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(problems.is_empty(), egui::Button::new("Lưu dự thảo"))
+                .clicked()
+            {
+                intents.push(intent(DecisionIntent::SaveDraft(Box::new(draft.clone()))));
+            }
+            if ui.button("Xóa dự thảo").clicked() {
+                intents.push(intent(DecisionIntent::DeleteDraft(d.id)));
+            }
+        });
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Số quyết định:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.number)
+                    .hint_text(view.next_number.to_string())
+                    .desired_width(60.0),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("Ngày ký:");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.date)
+                    .hint_text("dd/mm/yyyy")
+                    .desired_width(90.0),
+            )
+            .labelled_by(l.id);
+            let number = self.number.trim().parse::<u32>().ok();
+            let date = parse_date(&self.date).ok().flatten();
+            let ready = date.is_some() && (self.number.trim().is_empty() || number.is_some());
+            if ui
+                .add_enabled(
+                    ready && problems.is_empty(),
+                    egui::Button::new(bold("Ban hành")),
+                )
+                .clicked()
+                && let Some(date) = date
+            {
+                intents.push(intent(DecisionIntent::Issue {
+                    id: d.id,
+                    number,
+                    date,
+                }));
+            }
+        });
+    }
+}
