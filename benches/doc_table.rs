@@ -72,7 +72,63 @@ fn layout(rows: usize) -> LaidOut {
     flow.finish()
 }
 
+/// The real decision paper (QUYẾT ĐỊNH and its DANH SÁCH) with 5,000 subjects.
+fn decision_paper(rows: usize) -> thidua::docs::decision::DecisionPaper {
+    use thidua::docs::decision::{DecisionPaper, ListGroup, ListLine};
+    DecisionPaper {
+        year: 2026,
+        number: Some("3/QĐ-SCT".into()),
+        issued_on: NaiveDate::from_ymd_opt(2027, 1, 12),
+        subject_line: "Về việc công nhận danh hiệu Lao động tiên tiến năm 2026".into(),
+        bases: vec!["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;".into()],
+        executors: "Chánh Văn phòng Sở và các cá nhân có tên tại Điều 1".into(),
+        fund: "Quỹ thi đua, khen thưởng".into(),
+        recipients: vec!["Như Điều 3".into(), "Lưu: VT, VP".into()],
+        signer_mode: thidua::domain::plan::SignerMode::Director,
+        signer_name: "Nguyễn Văn Hùng".into(),
+        groups: vec![ListGroup {
+            title: "Lao động tiên tiến".into(),
+            collective: false,
+            lines: (1..=rows)
+                .map(|i| ListLine {
+                    name: format!("Nguyễn Thị Ánh {i}"),
+                    position_unit: "Chuyên viên, Phòng Quản lý thương mại".into(),
+                    amount: Some(702_000),
+                })
+                .collect(),
+        }],
+        amends: None,
+        cancels: false,
+    }
+}
+
 fn bench(c: &mut Criterion) {
+    let org = Organisation {
+        parent_body: "UBND TỈNH GIA LAI".into(),
+        body: "SỞ CÔNG THƯƠNG".into(),
+        abbreviation: "SCT".into(),
+        place: "Gia Lai".into(),
+        director: "Nguyễn Văn Hùng".into(),
+        deputies: vec![],
+    };
+    let paper = decision_paper(5_000);
+    let decision = thidua::docs::decision::decision(&paper, &org);
+    let decision_bytes = render_pdf(&decision).expect("the decision renders");
+    println!(
+        "decision with a 5,000-row list: {} pages, {} bytes ({:.0} KB)",
+        decision.pages.len(),
+        decision_bytes.len(),
+        decision_bytes.len() as f64 / 1024.0
+    );
+    let mut group = c.benchmark_group("decision 5,000 rows");
+    group.sample_size(10);
+    group.bench_function("layout and render", |b| {
+        b.iter(|| {
+            black_box(render_pdf(&thidua::docs::decision::decision(&paper, &org)).expect("renders"))
+        })
+    });
+    group.finish();
+
     let doc = layout(5_000);
     let bytes = render_pdf(&doc).expect("the list renders");
     println!(
