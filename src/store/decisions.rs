@@ -275,12 +275,46 @@ fn record_history(
         }
         return Ok(Vec::new());
     }
+    // An amendment takes over the amended decision's records (the audit log keeps them as
+    // they were); subjects it drops are noted.
+    let mut taken: Vec<(i64, Subject, i64)> = Vec::new();
+    let mut old_number = String::new();
+    if let Some(amended) = d.amends {
+        old_number = decision_in(tx, amended)?.number;
+        let mut stmt = tx.prepare(
+            "SELECT award_id, person_id, unit_id, catalogue_id FROM decision_entries
+             WHERE decision_id = ?1 AND award_id IS NOT NULL",
+        )?;
+        taken = stmt
+            .query_map([amended], |r| {
+                let person: Option<i64> = r.get(1)?;
+                let unit: Option<i64> = r.get(2)?;
+                let subject = match person {
+                    Some(p) => Subject::Person(p),
+                    None => Subject::Unit(unit.unwrap_or_default()),
+                };
+                Ok((r.get(0)?, subject, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+    }
     let mut awards = Vec::new();
     for e in &d.entries {
         let entry = catalogue
             .iter()
             .find(|c| c.id == e.catalogue_id)
             .ok_or_else(|| StoreError::NotFound(format!("mục danh mục số {}", e.catalogue_id)))?;
+        if let Some((award, _, _)) = taken
+            .iter()
+            .find(|(_, s, c)| *s == e.subject && *c == e.catalogue_id)
+        {
+            tx.execute(
+                "UPDATE awards SET decision_number = ?1, decision_date = ?2, issuer = ?3,
+                     note = trim(note || ' Sửa đổi Quyết định số ' || ?4) WHERE id = ?5",
+                params![d.number, d.issued_on, d.issuer, old_number, award],
+            )?;
+            awards.push(Some(*award));
+            continue;
+        }
         let record = crate::domain::model::AwardRecord {
             id: 0,
             subject: e.subject,
@@ -289,12 +323,21 @@ fn record_history(
             decision_number: d.number.clone(),
             decision_date: d.issued_on,
             issuer: d.issuer.clone(),
-            note: d
-                .amends
-                .map(|_| "Theo quyết định sửa đổi".to_owned())
-                .unwrap_or_default(),
+            note: String::new(),
         };
         awards.push(Some(super::awards::save_award_in(tx, &record)?));
+    }
+    for (award, subject, cat) in &taken {
+        if !d
+            .entries
+            .iter()
+            .any(|e| e.subject == *subject && e.catalogue_id == *cat)
+        {
+            tx.execute(
+                "UPDATE awards SET note = trim(note || ' Bị loại bởi Quyết định số ' || ?1) WHERE id = ?2",
+                params![d.number, award],
+            )?;
+        }
     }
     Ok(awards)
 }

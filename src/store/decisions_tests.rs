@@ -201,3 +201,44 @@ fn other_bodies_decisions_go_into_the_history() {
         ("345/QĐ-UBND", "Chủ tịch UBND tỉnh")
     );
 }
+
+#[test]
+fn an_amendment_replaces_the_history_of_the_amended_decision() {
+    let (mut store, people, ldtt) = setup();
+    let first = store.save_decision_draft(&draft(&people, ldtt)).unwrap();
+    let number = store
+        .issue_decision(first, None, d(2027, 1, 12), "SCT")
+        .unwrap();
+    // The amendment keeps Lan only.
+    let mut amend = draft(&people[..1], ldtt);
+    amend.subject_line = format!("Về việc sửa đổi Quyết định số {number}");
+    amend.amends = Some(first);
+    let id = store.save_decision_draft(&amend).unwrap();
+    let new_number = store
+        .issue_decision(id, None, d(2027, 2, 1), "SCT")
+        .unwrap();
+    let lan = store.awards_for(Subject::Person(people[0])).unwrap();
+    assert_eq!(lan.len(), 1);
+    assert_eq!(lan[0].decision_number, new_number);
+    assert!(
+        lan[0]
+            .note
+            .contains(&format!("Sửa đổi Quyết định số {number}")),
+        "{:?}",
+        lan[0]
+    );
+    let audit = store.audit_for("awards", lan[0].id).unwrap();
+    assert!(
+        audit[0].before.as_deref().unwrap_or("").contains(&number),
+        "the old decision stays in the audit log"
+    );
+    let binh = store.awards_for(Subject::Person(people[1])).unwrap();
+    assert!(
+        binh[0]
+            .note
+            .contains(&format!("Bị loại bởi Quyết định số {new_number}")),
+        "{:?}",
+        binh[0]
+    );
+    assert_eq!(store.decision(id).unwrap().amends, Some(first));
+}
