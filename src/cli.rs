@@ -138,6 +138,18 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
+    /// Giấy khen của một quyết định (SỐ/NĂM), mỗi trang một người; --blank: chỉ in chữ lên phôi;
+    /// --grid: trang lưới căn chỉnh vị trí
+    Certificates {
+        /// SỐ/NĂM của quyết định, ví dụ 12/2027 (bỏ qua khi in lưới)
+        number: Option<String>,
+        #[arg(long)]
+        blank: bool,
+        #[arg(long)]
+        grid: bool,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Tờ trình đề nghị khen thưởng kèm danh sách (trình Giám đốc, hoặc cấp tỉnh với --province)
     Proposal {
         year: i32,
@@ -352,6 +364,34 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
             let (doc, _) = crate::docs::decision_data::decision_document(store, &d)
                 .map_err(|e| e.to_string())?;
             write_pdf(&doc, out, &format!("quyết định số {}", d.number))
+        }
+        Command::Print {
+            what:
+                PrintWhat::Certificates {
+                    number,
+                    blank,
+                    grid,
+                    out,
+                },
+        } => {
+            if *grid {
+                return write_pdf(
+                    &crate::docs::certificate::calibration_grid(),
+                    out,
+                    "lưới căn chỉnh",
+                );
+            }
+            let number = number
+                .as_deref()
+                .ok_or("Hãy ghi SỐ/NĂM của quyết định, ví dụ 12/2027.")?;
+            let d = crate::docs::decision_data::find(store, number).map_err(|e| e.to_string())?;
+            let (doc, _) = crate::docs::decision_data::certificates(store, &d, *blank)
+                .map_err(|e| e.to_string())?;
+            write_pdf(
+                &doc,
+                out,
+                &format!("giấy khen của quyết định số {}", d.number),
+            )
         }
         Command::Workload { batches } => crate::store::workload::run(store, *batches)
             .map(|n| format!("{n} lô đã ghi\n"))

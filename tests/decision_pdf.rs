@@ -189,3 +189,53 @@ fn both_orders_and_the_command_line() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     assert!(find(&s, "13/2027").is_err());
 }
+
+#[test]
+fn certificates_one_per_subject_fields_on_the_blank_and_long_names_shrink() {
+    use thidua::docs::certificate::{BlankLayout, fitted_size};
+    use thidua::docs::decision_data::certificates;
+    use thidua::docs::{Face, Item, MM};
+    let (s, dec) = issued(ListOrder::ByUnit);
+    let (plain, _) = certificates(&s, &dec, false).unwrap();
+    assert_eq!(plain.pages.len(), 310);
+    assert!(
+        verify(&plain).is_empty(),
+        "{:?}",
+        verify(&plain)[..3.min(verify(&plain).len())].to_vec()
+    );
+    let first = plain.page_text(0).join(" ");
+    assert!(
+        first.contains("GIẤY KHEN") && first.contains("Quyết định số 12/QĐ-SCT ngày 12/01/2027"),
+        "{first}"
+    );
+    let (blank, _) = certificates(&s, &dec, true).unwrap();
+    let layout = BlankLayout::default();
+    // On a blank only the fields are printed, the name centred where the layout says.
+    assert!(!blank.page_text(0).join(" ").contains("GIẤY KHEN"));
+    let name = blank.pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text {
+                x,
+                face: Face::Bold,
+                size,
+                text,
+                ..
+            } if !text.starts_with("Nguyễn Văn Hùng") => Some((*x, *size, text.clone())),
+            _ => None,
+        })
+        .unwrap();
+    let centre = name.0 + thidua::docs::fonts::width(Face::Bold, name.1, &name.2) / 2.0;
+    assert!((centre - layout.name.x_mm * MM).abs() < 1.0, "{centre}");
+    let long = "Tôn Nữ Hoàng Thị Minh Nguyệt Phương Thảo Quỳnh Anh Ngọc Diệp Bảo Châu";
+    let size = fitted_size(Face::Bold, 26.0, long, layout.name.width_mm * MM);
+    assert!(
+        size < 26.0
+            && thidua::docs::fonts::width(Face::Bold, size, long) <= layout.name.width_mm * MM
+    );
+    assert_eq!(
+        fitted_size(Face::Bold, 26.0, "Lê Văn An", layout.name.width_mm * MM),
+        26.0
+    );
+}

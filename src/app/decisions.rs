@@ -205,6 +205,29 @@ impl ThiduaApp {
                     "Đã tạo dự thảo quyết định hủy bỏ; hãy kiểm tra rồi ban hành.",
                 );
             }
+            DecisionIntent::Certificates { id, on_blanks } => {
+                let d = self.store.decision(id)?;
+                let (laid_out, stem) =
+                    crate::docs::decision_data::certificates(&self.store, &d, on_blanks)?;
+                let files = self.files.clone();
+                self.spawn_document(
+                    "Tạo giấy khen".into(),
+                    stem,
+                    crate::ui::DocumentAction::Preview,
+                    files,
+                    move || laid_out,
+                );
+            }
+            DecisionIntent::CalibrationGrid => {
+                let files = self.files.clone();
+                self.spawn_document(
+                    "Tạo lưới căn chỉnh".into(),
+                    "luoi-can-chinh-phoi".into(),
+                    crate::ui::DocumentAction::Preview,
+                    files,
+                    crate::docs::certificate::calibration_grid,
+                );
+            }
             DecisionIntent::Document { id, action } => {
                 let d = self.store.decision(id)?;
                 let (laid_out, stem) = decision_document(&self.store, &d)?;

@@ -154,3 +154,56 @@ pub fn decision_document(store: &Store, d: &Decision) -> Result<(LaidOut, String
     );
     Ok((decision(&p, &store.organisation()?), stem))
 }
+
+/// Settings key of the positions of the fields on the blanks.
+pub const CERTIFICATE_LAYOUT: &str = "certificate_layout";
+
+/// One certificate per subject of a decision, on plain paper or on the blanks.
+pub fn certificates(
+    store: &Store,
+    d: &Decision,
+    on_blanks: bool,
+) -> Result<(LaidOut, String), StoreError> {
+    use super::certificate::{
+        BlankLayout, CertificateText, blank_certificates, plain_certificates,
+    };
+    let names = Names::load(store)?;
+    let org = store.organisation()?;
+    let date = d.issued_on;
+    let list: Vec<CertificateText> = d
+        .entries
+        .iter()
+        .map(|e| {
+            let (name, position_unit) = names.subject(e.subject);
+            CertificateText {
+                name,
+                unit: position_unit,
+                achievement: format!(
+                    "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {}",
+                    d.year
+                ),
+                decision: format!(
+                    "Quyết định số {} ngày {}",
+                    d.number,
+                    date.map(|x| x.format("%d/%m/%Y").to_string())
+                        .unwrap_or_default()
+                ),
+                date_line: date
+                    .map(|x| super::blocks::date_line(&org.place, x))
+                    .unwrap_or_default(),
+                signer_title: match d.signer_mode {
+                    crate::domain::plan::SignerMode::Director => "GIÁM ĐỐC".into(),
+                    crate::domain::plan::SignerMode::Deputy => "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC".into(),
+                },
+                signer_name: d.signer_name.clone(),
+            }
+        })
+        .collect();
+    let stem = format!("giay-khen-{}", slug(&d.number));
+    Ok(if on_blanks {
+        let layout: BlankLayout = store.setting(CERTIFICATE_LAYOUT)?.unwrap_or_default();
+        (blank_certificates(&list, &layout), format!("{stem}-phoi"))
+    } else {
+        (plain_certificates(&list, &org.body), stem)
+    })
+}

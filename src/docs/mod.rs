@@ -17,6 +17,7 @@
 pub mod achievement;
 pub mod achievement_data;
 pub mod blocks;
+pub mod certificate;
 pub mod check;
 pub mod council;
 pub mod council_data;

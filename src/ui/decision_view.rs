@@ -46,4 +46,11 @@ pub enum DecisionIntent {
         id: DecisionId,
         action: DocumentAction,
     },
+    /// One certificate per subject, on plain paper or on the blanks.
+    Certificates {
+        id: DecisionId,
+        on_blanks: bool,
+    },
+    /// The ruler grid for calibrating the blanks.
+    CalibrationGrid,
 }

@@ -171,7 +171,12 @@ impl Intent {
                 )
                 | Intent::Nomination(N::SelectYear(_) | N::Document { .. } | N::Report { .. })
                 | Intent::Innovation(I::SelectYear(_) | I::Document { .. })
-                | Intent::Decision(D::SelectYear(_) | D::Document { .. })
+                | Intent::Decision(
+                    D::SelectYear(_)
+                        | D::Document { .. }
+                        | D::Certificates { .. }
+                        | D::CalibrationGrid
+                )
         )
     }
 }
