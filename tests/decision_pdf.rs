@@ -239,3 +239,46 @@ fn certificates_one_per_subject_fields_on_the_blank_and_long_names_shrink() {
         26.0
     );
 }
+
+#[test]
+fn the_list_exports_to_excel_with_text_kept_as_text() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let (mut s, dec) = issued(ListOrder::ByUnit);
+    // A name that Excel would take for a formula.
+    let first = match dec.entries[0].subject {
+        Subject::Person(id) => id,
+        Subject::Unit(_) => unreachable!(),
+    };
+    let mut p = s.person(first).unwrap();
+    p.full_name = "=Nguyễn Văn An".into();
+    s.save_person(&p).unwrap();
+    let paper = thidua::docs::decision_data::paper(&s, &dec).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danh sách.xlsx");
+    thidua::exchange::decision_list::export_decision_list(&path, &paper).unwrap();
+    let mut book = open_workbook_auto(&path).unwrap();
+    let range = book.worksheet_range("Danh sách").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    let names: Vec<String> = rows
+        .iter()
+        .filter_map(|r| match &r[1] {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "=Nguyễn Văn An"),
+        "the formula-like name is text"
+    );
+    let last = rows.last().unwrap();
+    assert_eq!(last[1], Data::String("Tổng cộng".into()));
+    assert_eq!(
+        last[4],
+        Data::Float((300 * 702_000 + 10 * 2_340_000) as f64)
+    );
+    let numbered = rows
+        .iter()
+        .filter(|r| matches!(r[0], Data::Float(_)))
+        .count();
+    assert_eq!(numbered, 310);
+}

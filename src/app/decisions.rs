@@ -218,6 +218,31 @@ impl ThiduaApp {
                     move || laid_out,
                 );
             }
+            DecisionIntent::ExportList(id) => {
+                let d = self.store.decision(id)?;
+                let paper = crate::docs::decision_data::paper(&self.store, &d)?;
+                let files = self.files.clone();
+                let name = format!(
+                    "danh-sach-{}.xlsx",
+                    crate::domain::text::slug(&d.subject_line)
+                );
+                self.jobs.spawn("Xuất danh sách Excel", move |_| {
+                    let Some(path) = files.pick_save(
+                        "Xuất danh sách kèm theo quyết định",
+                        &name,
+                        "Tệp Excel",
+                        &["xlsx"],
+                    ) else {
+                        return Ok(super::jobs::JobDone::Cancelled);
+                    };
+                    crate::exchange::decision_list::export_decision_list(&path, &paper)
+                        .map_err(|e| e.to_string())?;
+                    Ok(super::jobs::JobDone::Value(super::JobOutput::Done {
+                        message: format!("Đã xuất danh sách ra {}.", path.display()),
+                        reload: false,
+                    }))
+                });
+            }
             DecisionIntent::CalibrationGrid => {
                 let files = self.files.clone();
                 self.spawn_document(

@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod cells;
 mod commit;
+pub mod decision_list;
 mod export;
 mod history;
 mod people;

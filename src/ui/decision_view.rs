@@ -53,4 +53,6 @@ pub enum DecisionIntent {
     },
     /// The ruler grid for calibrating the blanks.
     CalibrationGrid,
+    /// Ask where, then write the attached list as .xlsx.
+    ExportList(DecisionId),
 }
