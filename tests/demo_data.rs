@@ -580,3 +580,56 @@ fn the_suggestions_find_real_candidates_in_the_demo() {
             .all(|l| l.verdict.summary.starts_with("Không đủ điều kiện: "))
     );
 }
+
+#[test]
+fn issued_decisions_with_their_lists_and_a_draft_for_this_year() {
+    use thidua::domain::decision::DecisionStatus;
+    let store = demo();
+    for year in 2021..=2025 {
+        let decisions = store.decisions(year).unwrap();
+        assert!(!decisions.is_empty(), "{year}");
+        assert!(
+            decisions
+                .iter()
+                .all(|d| d.status == DecisionStatus::Issued && !d.entries.is_empty())
+        );
+        // Every line of the history belongs to one decision's list.
+        let listed: usize = decisions.iter().map(|d| d.entries.len()).sum();
+        let history = store
+            .all_awards()
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.year == year)
+            .count();
+        assert_eq!(listed, history, "{year}");
+    }
+    // The Director's first decision issued in each year is number 1.
+    let mut smallest: std::collections::BTreeMap<i32, u32> = std::collections::BTreeMap::new();
+    for year in 2018..=2026 {
+        for d in store
+            .decisions(year)
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.internal && d.status == DecisionStatus::Issued)
+        {
+            let issued = d.issued_on.unwrap().year();
+            let n: u32 = d.number.split('/').next().unwrap().parse().unwrap();
+            let e = smallest.entry(issued).or_insert(n);
+            *e = (*e).min(n);
+        }
+    }
+    assert!(!smallest.is_empty());
+    assert!(smallest.values().all(|n| *n == 1), "{smallest:?}");
+    let this_year = store.decisions(2026).unwrap();
+    assert!(
+        this_year
+            .iter()
+            .any(|d| d.status == DecisionStatus::Draft && d.entries.len() > 50)
+    );
+    // It prints at once.
+    let draft = this_year
+        .iter()
+        .find(|d| d.status == DecisionStatus::Draft)
+        .unwrap();
+    assert!(thidua::docs::decision_data::decision_document(&store, draft).is_ok());
+}

@@ -9,6 +9,7 @@
 //! years with three CSTĐCS (R10), TTLĐXS and TTLĐTT by their member ratios (R12, R13).
 //! No decision is dated after `today`.
 
+mod decisions;
 mod history;
 mod innovations;
 mod large;
@@ -78,7 +79,8 @@ pub fn populate_demo(store: &mut Store, today: NaiveDate) -> Result<(), StoreErr
         write_plans(store, today)?;
         registrations::write(store, &mut rng, today)?;
         innovations::write(store, &mut rng, today)?;
-        nominations::write(store, &mut rng, today)
+        nominations::write(store, &mut rng, today)?;
+        decisions::write(store, today)
     })
 }
 
