@@ -12,15 +12,15 @@ use crate::domain::money::{Rounding, reward};
 use crate::domain::nomination::NominationStatus;
 use crate::store::{Store, StoreError};
 
+/// (number, date, issuer) of a decision in the history.
+type DecisionKey = (String, Option<NaiveDate>, String);
+
 pub(super) fn write(store: &mut Store, today: NaiveDate) -> Result<(), StoreError> {
     let catalogue = store.catalogue()?;
     let salaries = store.base_salaries()?;
     let org = store.organisation()?;
     // (number, date, issuer) → (year of the achievements, [(award id, entry)])
-    let mut groups: BTreeMap<
-        (String, Option<NaiveDate>, String),
-        (i32, Vec<(i64, DecisionEntry)>),
-    > = BTreeMap::new();
+    let mut groups: BTreeMap<DecisionKey, (i32, Vec<(i64, DecisionEntry)>)> = BTreeMap::new();
     for a in store.all_awards()? {
         let coefficient = catalogue
             .iter()
