@@ -287,3 +287,59 @@ fn the_provinces_numbers_are_settings() {
     assert!(saved.absence_40_days_blocks);
     assert_eq!(h.state().vm.eligibility, saved);
 }
+
+#[test]
+fn another_bodys_decision_goes_into_the_history() {
+    let mut h = harness();
+    h.get_by_label("Quyết định khen thưởng").click();
+    h.run();
+    h.get_by_label("Ghi quyết định khen thưởng của cơ quan khác")
+        .click();
+    h.run();
+    for (label, text) in [
+        ("Số quyết định (của cơ quan ban hành):", "345/QĐ-UBND"),
+        ("Ngày quyết định:", "02/03/2027"),
+        ("Thêm người, đơn vị:", "lan"),
+    ] {
+        let f = h.get_by_role_and_label(Role::TextInput, label);
+        f.click();
+        f.type_text(text);
+        h.run();
+    }
+    choose(&mut h, "Cơ quan ban hành:", "Chủ tịch UBND tỉnh");
+    choose(
+        &mut h,
+        "Danh hiệu, hình thức:",
+        "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)",
+    );
+    h.get_by_label("Thêm Nguyễn Thị Lan – Phòng Quản lý công nghiệp")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().ui.decisions.external.subjects.len(),
+        1,
+        "{:?}",
+        h.state().ui.decisions.external
+    );
+    h.get_by_label("Ghi vào lịch sử khen thưởng").click();
+    h.run();
+    let lan = h
+        .state()
+        .store()
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.person.full_name == "Nguyễn Thị Lan")
+        .unwrap()
+        .person
+        .id;
+    let history = h.state().store().awards_for(Subject::Person(lan)).unwrap();
+    assert_eq!(history.len(), 1, "{:?}", h.state().vm.notifications);
+    assert_eq!(
+        (
+            history[0].decision_number.as_str(),
+            history[0].issuer.as_str()
+        ),
+        ("345/QĐ-UBND", "Chủ tịch UBND tỉnh")
+    );
+}

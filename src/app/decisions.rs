@@ -188,6 +188,17 @@ impl ThiduaApp {
                     format!("Đã ban hành Quyết định số {text}; lịch sử khen thưởng đã được ghi."),
                 );
             }
+            DecisionIntent::RecordExternal(d) => {
+                let number = d.number.clone();
+                let id = self.store.record_external_decision(&d)?;
+                self.reload_all();
+                self.ui.decisions.saved(id);
+                self.ui.decisions.external = Default::default();
+                self.notify(
+                    Level::Success,
+                    format!("Đã ghi Quyết định {number} vào lịch sử khen thưởng."),
+                );
+            }
             DecisionIntent::Cancel(id) => {
                 let old = self.store.decision(id)?;
                 let mut d = Decision::draft(

@@ -40,6 +40,8 @@ pub enum DecisionIntent {
         number: Option<u32>,
         date: NaiveDate,
     },
+    /// Record another body's decision into the history.
+    RecordExternal(Box<Decision>),
     /// A draft cancelling an issued decision.
     Cancel(DecisionId),
     Document {

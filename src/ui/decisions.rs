@@ -36,6 +36,8 @@ pub struct DecisionsScreen {
     pub removed: BTreeSet<usize>,
     /// The draft was edited and not saved.
     pub changed: bool,
+    /// Another body's decision being recorded.
+    pub external: super::decision_external::ExternalForm,
 }
 
 impl DecisionsScreen {
@@ -127,6 +129,7 @@ impl DecisionsScreen {
                 }));
             }
         });
+        self.external(ui, vm, view.year, intents);
         ui.separator();
         egui::Panel::left("decision-list")
             .resizable(true)

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod council;
+pub mod decision_external;
 pub mod decision_view;
 pub mod decisions;
 pub mod fonts;
