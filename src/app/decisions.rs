@@ -13,6 +13,9 @@ use crate::store::StoreError;
 use crate::ui::Level;
 use crate::ui::decision_view::{DecisionIntent, DecisionLine, DecisionsView};
 
+/// Settings key of the decisions' default bases, executors, fund and recipients.
+pub const DEFAULTS: &str = "decision_defaults";
+
 /// Settings key of the rounding of rewards.
 pub const ROUNDING: &str = "reward_rounding";
 
@@ -40,9 +43,31 @@ impl ThiduaApp {
                 None => approved.push((entry.id, entry.name.clone(), 1)),
             }
         }
+        let amended_by = |id: i64| -> Vec<String> {
+            decisions
+                .iter()
+                .filter(|x| x.amends == Some(id))
+                .map(|x| {
+                    let what = if x.cancels {
+                        "hủy bỏ"
+                    } else {
+                        "sửa đổi"
+                    };
+                    let number = if x.number.is_empty() {
+                        "dự thảo".to_owned()
+                    } else {
+                        format!("số {}", x.number)
+                    };
+                    format!("Quyết định {number} ({what})")
+                })
+                .collect()
+        };
+        let amended: Vec<Vec<String>> = decisions.iter().map(|d| amended_by(d.id)).collect();
         let lines = decisions
             .into_iter()
-            .map(|d| DecisionLine {
+            .zip(amended)
+            .map(|(d, amended_by)| DecisionLine {
+                amended_by,
                 names: d
                     .entries
                     .iter()
@@ -116,6 +141,8 @@ impl ThiduaApp {
                         })
                     })
                     .collect();
+                let defaults: Option<crate::domain::decision::DecisionDefaults> =
+                    self.store.setting(DEFAULTS)?;
                 let mut d = Decision::draft(
                     year,
                     &format!(
@@ -124,6 +151,9 @@ impl ThiduaApp {
                     ),
                     &self.vm.org.director,
                 );
+                if let Some(defaults) = &defaults {
+                    defaults.apply(&mut d);
+                }
                 if title_names.len() == 1 {
                     d.subject_line = format!("Về việc công nhận {} năm {year}", title_names[0]);
                 }
@@ -187,6 +217,10 @@ impl ThiduaApp {
                     Level::Success,
                     format!("Đã ban hành Quyết định số {text}; lịch sử khen thưởng đã được ghi."),
                 );
+            }
+            DecisionIntent::SaveDefaults(defaults) => {
+                self.store.set_setting(DEFAULTS, &defaults)?;
+                self.notify(Level::Success, "Đã lưu căn cứ, Điều 3, nguồn tiền và nơi nhận làm mặc định cho quyết định sau.");
             }
             DecisionIntent::RecordExternal(d) => {
                 let number = d.number.clone();

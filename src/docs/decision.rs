@@ -96,7 +96,7 @@ pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
         },
     );
     let body = Style::body();
-    for b in &p.bases {
+    for b in p.bases.iter().filter(|b| !b.trim().is_empty()) {
         flow.paragraph(&[Run::italic(b.trim())], &body);
     }
     flow.paragraph(

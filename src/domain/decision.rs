@@ -133,6 +133,33 @@ impl Decision {
     }
 }
 
+/// The parts of a decision the Department keeps the same from one to the next (settings).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionDefaults {
+    pub bases: Vec<String>,
+    pub executors: String,
+    pub fund: String,
+    pub recipients: Vec<String>,
+}
+
+impl DecisionDefaults {
+    pub fn of(d: &Decision) -> Self {
+        DecisionDefaults {
+            bases: d.bases.clone(),
+            executors: d.executors.clone(),
+            fund: d.fund.clone(),
+            recipients: d.recipients.clone(),
+        }
+    }
+
+    pub fn apply(&self, d: &mut Decision) {
+        d.bases = self.bases.clone();
+        d.executors = self.executors.clone();
+        d.fund = self.fund.clone();
+        d.recipients = self.recipients.clone();
+    }
+}
+
 /// What the list needs to order a subject: unit order, position rank, the name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListKey {
@@ -211,6 +238,24 @@ mod tests {
         people.push(unit);
         people.sort_by(|a, b| compare(a, b, ListOrder::ByName));
         assert_eq!(people[0].name, "Văn phòng", "collectives first");
+    }
+
+    #[test]
+    fn defaults_carry_over_to_the_next_draft() {
+        let mut first = Decision::draft(2026, "Về việc A", "Nguyễn Văn Hùng");
+        first
+            .bases
+            .push("Căn cứ Quyết định số 30/2024/QĐ-UBND của UBND tỉnh;".into());
+        first.fund = "Quỹ thi đua, khen thưởng tỉnh".into();
+        let defaults = DecisionDefaults::of(&first);
+        let mut next = Decision::draft(2027, "Về việc B", "Nguyễn Văn Hùng");
+        assert_ne!(next.bases, first.bases);
+        defaults.apply(&mut next);
+        assert_eq!(
+            (next.bases.clone(), next.fund.clone()),
+            (first.bases.clone(), first.fund.clone())
+        );
+        assert_eq!(next.subject_line, "Về việc B", "only the defaults change");
     }
 
     #[test]

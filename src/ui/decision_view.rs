@@ -13,6 +13,8 @@ pub struct DecisionLine {
     /// (name, title) of each entry, in the entries' order.
     pub names: Vec<(String, String)>,
     pub total: i64,
+    /// "Quyết định số 3/QĐ-SCT (hủy bỏ)" for the decisions that amend or cancel this one.
+    pub amended_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +44,8 @@ pub enum DecisionIntent {
     },
     /// Record another body's decision into the history.
     RecordExternal(Box<Decision>),
+    /// Keep this draft's bases, executors, fund and recipients as the defaults.
+    SaveDefaults(crate::domain::decision::DecisionDefaults),
     /// A draft cancelling an issued decision.
     Cancel(DecisionId),
     Document {

@@ -236,6 +236,23 @@ impl DecisionsScreen {
                 intents.push(intent(DecisionIntent::Cancel(d.id)));
             }
         });
+        for a in &line.amended_by {
+            ui.label(RichText::new(format!("Đã có {a}")).color(ERROR_COLOR));
+        }
+        if let Some(old) = d
+            .amends
+            .and_then(|id| view.lines.iter().find(|l| l.decision.id == id))
+        {
+            ui.label(format!(
+                "{} Quyết định số {}",
+                if d.cancels {
+                    "Hủy bỏ"
+                } else {
+                    "Sửa đổi"
+                },
+                old.decision.number
+            ));
+        }
         if issued {
             ui.separator();
             for (name, title) in &line.names {
