@@ -155,6 +155,16 @@ impl ThiduaApp {
                 self.reload_all();
                 self.notify(Level::Success, "Đã lưu quy định của Hội đồng.");
             }
+            Intent::SaveRounding(rounding) => {
+                self.store
+                    .set_setting(super::decisions::ROUNDING, &rounding)?;
+                self.vm.rounding = rounding;
+                self.ui.settings.rules_saved();
+                self.notify(
+                    Level::Success,
+                    format!("Tiền thưởng được làm tròn đến {} đồng.", rounding.to),
+                );
+            }
             Intent::DismissNotification(id) => self.vm.notifications.retain(|n| n.id != id),
             Intent::StartImport(_)
             | Intent::ConfirmImport

@@ -29,6 +29,10 @@ impl ThiduaApp {
         self.vm.catalogue = self.store.catalogue()?;
         self.vm.eligibility = self.eligibility_settings();
         self.vm.council_rules = crate::docs::council_data::council_rules(&self.store)?;
+        self.vm.rounding = self
+            .store
+            .setting(super::decisions::ROUNDING)?
+            .unwrap_or_default();
         self.reload_people()?;
         self.reload_plans()?;
         self.reload_registrations(self.ui.registrations.year(self.vm.today))?;

@@ -108,6 +108,8 @@ pub enum Intent {
     AddBaseSalary(BaseSalary),
     /// The province's numbers for the eligibility rules.
     SaveEligibility(crate::domain::eligibility::EligibilitySettings),
+    /// How reward amounts are rounded.
+    SaveRounding(crate::domain::money::Rounding),
     /// The council's quorum and vote thresholds.
     SaveCouncilRules(crate::domain::council::CouncilRules),
     /// Ask for a file, then read it into a preview.

@@ -14,11 +14,12 @@ use crate::domain::eligibility::EligibilitySettings;
 pub struct RulesForm {
     pub eligibility: Option<EligibilitySettings>,
     pub council: Option<CouncilRules>,
+    pub rounding: Option<crate::domain::money::Rounding>,
 }
 
 impl RulesForm {
     pub fn is_dirty(&self) -> bool {
-        self.eligibility.is_some() || self.council.is_some()
+        self.eligibility.is_some() || self.council.is_some() || self.rounding.is_some()
     }
 
     pub fn show(&mut self, ui: &mut Ui, vm: &ViewModel, intents: &mut Vec<Intent>) {
@@ -79,5 +80,15 @@ impl RulesForm {
         if ui.button("Lưu quy định Hội đồng").clicked() {
             intents.push(Intent::SaveCouncilRules(c.clone()));
         }
+        ui.add_space(8.0);
+        let r = self.rounding.get_or_insert(vm.rounding);
+        ui.horizontal(|ui| {
+            let l = ui.label("Làm tròn tiền thưởng đến (đồng):");
+            ui.add(egui::DragValue::new(&mut r.to).range(1..=1_000_000))
+                .labelled_by(l.id);
+            if ui.button("Lưu cách làm tròn").clicked() {
+                intents.push(Intent::SaveRounding(*r));
+            }
+        });
     }
 }

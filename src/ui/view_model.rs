@@ -103,6 +103,7 @@ pub struct ViewModel {
     pub import_preview: Option<ImportPreviewView>,
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
+    pub rounding: crate::domain::money::Rounding,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
 }
@@ -131,6 +132,7 @@ impl ViewModel {
             import_preview: None,
             eligibility: Default::default(),
             council_rules: Default::default(),
+            rounding: Default::default(),
             jobs: Vec::new(),
             notifications: Vec::new(),
         }
