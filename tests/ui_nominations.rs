@@ -235,6 +235,10 @@ fn from_registrations_to_the_councils_outcome() {
         "{:?}",
         h.state().vm.notifications
     );
+    // The draft's parts are editable; its list exports to Excel.
+    assert!(h.query_by_label("Điều 3 (thi hành):").is_some());
+    assert!(h.query_by_label("Căn cứ (mỗi dòng một căn cứ):").is_some());
+    assert!(h.query_by_label("Xuất danh sách Excel…").is_some());
     let date = h.get_by_role_and_label(Role::TextInput, "Ngày ký:");
     date.click();
     date.type_text("05/01/2027");
@@ -254,6 +258,14 @@ fn from_registrations_to_the_councils_outcome() {
     let history = h.state().store().awards_for(Subject::Person(lan)).unwrap();
     assert_eq!(history.len(), 1, "{:?}", h.state().vm.notifications);
     assert_eq!(history[0].decision_number, "1/QĐ-SCT");
+    // Issued: the certificates can be printed, and the calibration grid.
+    for label in [
+        "In giấy khen",
+        "In giấy khen trên phôi",
+        "In lưới căn chỉnh phôi",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
     let issued = &h.state().store().decisions(2026).unwrap()[0];
     assert_eq!(issued.entries[0].amount, Some(702_000));
     let now = h.state().store().nominations(2026).unwrap();

@@ -231,6 +231,26 @@ impl DecisionsScreen {
                     action: DocumentAction::SaveAs,
                 }));
             }
+            if ui.button("Xuất danh sách Excel…").clicked() {
+                intents.push(intent(DecisionIntent::ExportList(d.id)));
+            }
+            if issued && !d.cancels {
+                if ui.button("In giấy khen").clicked() {
+                    intents.push(intent(DecisionIntent::Certificates {
+                        id: d.id,
+                        on_blanks: false,
+                    }));
+                }
+                if ui.button("In giấy khen trên phôi").clicked() {
+                    intents.push(intent(DecisionIntent::Certificates {
+                        id: d.id,
+                        on_blanks: true,
+                    }));
+                }
+                if ui.button("In lưới căn chỉnh phôi").clicked() {
+                    intents.push(intent(DecisionIntent::CalibrationGrid));
+                }
+            }
             if issued && d.internal && !d.cancels && ui.button("Ra quyết định hủy bỏ").clicked()
             {
                 intents.push(intent(DecisionIntent::Cancel(d.id)));
@@ -314,7 +334,47 @@ impl DecisionsScreen {
                 ui.add(egui::TextEdit::singleline(&mut draft.fund).desired_width(480.0))
                     .labelled_by(l.id);
                 ui.end_row();
+                let l = ui.label("Điều 3 (thi hành):");
+                ui.add(egui::TextEdit::singleline(&mut draft.executors).desired_width(480.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+                let mut bases = draft.bases.join("\n");
+                let l = ui.label("Căn cứ (mỗi dòng một căn cứ):");
+                if ui
+                    .add(
+                        egui::TextEdit::multiline(&mut bases)
+                            .desired_rows(3)
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    draft.bases = bases.lines().map(str::to_owned).collect();
+                }
+                ui.end_row();
+                let mut recipients = draft.recipients.join("\n");
+                let l = ui.label("Nơi nhận (mỗi dòng một nơi):");
+                if ui
+                    .add(
+                        egui::TextEdit::multiline(&mut recipients)
+                            .desired_rows(3)
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(l.id)
+                    .changed()
+                {
+                    draft.recipients = recipients.lines().map(str::to_owned).collect();
+                }
+                ui.end_row();
             });
+        if ui
+            .button("Lưu căn cứ, Điều 3, nguồn tiền, nơi nhận làm mặc định")
+            .clicked()
+        {
+            intents.push(intent(DecisionIntent::SaveDefaults(
+                crate::domain::decision::DecisionDefaults::of(draft),
+            )));
+        }
         ui.label(bold(
             "Các tập thể, cá nhân (bỏ chọn để loại khỏi quyết định)",
         ));
