@@ -2,6 +2,8 @@
 //! title), the minutes with results counted over all members, and the tờ trình with its
 //! attached list.
 
+mod common;
+
 use chrono::NaiveDate;
 use thidua::docs::check::verify;
 use thidua::docs::council_data::{CouncilDoc, council_document};
@@ -9,7 +11,6 @@ use thidua::docs::render_pdf;
 use thidua::domain::council::{CouncilMember, Meeting, MemberRole, Outcome, VoteForm, Votes};
 use thidua::domain::model::{Gender, Person, PersonStatus, Subject, Unit, UnitKind};
 use thidua::domain::nomination::{Nomination, NominationStatus};
-use thidua::domain::settings::Organisation;
 use thidua::store::Store;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -20,15 +21,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 /// five members (one absent) that voted on all of them.
 fn store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.set_organisation(&Organisation {
-        parent_body: "UBND TỈNH GIA LAI".into(),
-        body: "SỞ CÔNG THƯƠNG".into(),
-        abbreviation: "SCT".into(),
-        place: "Gia Lai".into(),
-        director: "Nguyễn Văn Hùng".into(),
-        deputies: vec!["Trần Thị Mai".into()],
-    })
-    .unwrap();
+    s.set_organisation(&common::gia_lai()).unwrap();
     let unit = s
         .save_unit(&Unit {
             id: 0,

@@ -2,6 +2,8 @@
 //! list, scored by the council with one member recused, recognised; and the papers read
 //! back from their PDFs.
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -12,7 +14,6 @@ use thidua::docs::innovation_data::{InnovationDoc, innovation_document};
 use thidua::docs::render_pdf;
 use thidua::domain::innovation::{InnovationLevel, InnovationStatus};
 use thidua::domain::model::{Gender, Person, PersonStatus, Unit, UnitKind};
-use thidua::domain::settings::Organisation;
 use thidua::store::Store;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -21,15 +22,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.set_organisation(&Organisation {
-        parent_body: "UBND TỈNH GIA LAI".into(),
-        body: "SỞ CÔNG THƯƠNG".into(),
-        abbreviation: "SCT".into(),
-        place: "Gia Lai".into(),
-        director: "Nguyễn Văn Hùng".into(),
-        deputies: vec!["Trần Thị Mai".into()],
-    })
-    .unwrap();
+    s.set_organisation(&common::gia_lai()).unwrap();
     let unit = s
         .save_unit(&Unit {
             id: 0,

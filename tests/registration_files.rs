@@ -1,6 +1,8 @@
 //! Registration files: each unit's Excel workbook out and back in (good file, bad rows,
 //! the same file twice), and the registration documents read back from their PDFs.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -10,7 +12,6 @@ use thidua::docs::registration_data::{RegistrationDoc, registration_document};
 use thidua::docs::render_pdf;
 use thidua::domain::model::{Gender, Person, PersonStatus, Subject, Unit, UnitKind};
 use thidua::domain::registration::{Cluster, SubjectChoice, SubmissionStatus};
-use thidua::domain::settings::Organisation;
 use thidua::exchange::registration_sheet::{
     RegistrationContext, RegistrationImport, SheetLine, read_unit_sheet, write_unit_sheet,
 };
@@ -28,16 +29,7 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .set_organisation(&Organisation {
-            parent_body: "UBND TỈNH GIA LAI".into(),
-            body: "SỞ CÔNG THƯƠNG".into(),
-            abbreviation: "SCT".into(),
-            place: "Gia Lai".into(),
-            director: "Nguyễn Văn Hùng".into(),
-            deputies: vec!["Trần Thị Mai".into()],
-        })
-        .unwrap();
+    store.set_organisation(&common::gia_lai()).unwrap();
     let mut unit_ids = Vec::new();
     for (i, name) in ["Phòng Quản lý công nghiệp", "Phòng Quản lý thương mại"]
         .iter()

@@ -1,6 +1,8 @@
 //! Year end through the real window code: nominations made from the registrations, a
 //! blocked one with its reason, sending to the council, a meeting, votes and outcomes.
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -9,7 +11,6 @@ use thidua::app::ThiduaApp;
 use thidua::domain::model::{Gender, Person, PersonStatus, Rating, Subject, Unit, UnitKind};
 use thidua::domain::nomination::NominationStatus;
 use thidua::domain::registration::SubjectChoice;
-use thidua::domain::settings::Organisation;
 use thidua::store::Store;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -21,15 +22,7 @@ const STAFF: [&str; 3] = ["Nguyễn Thị Lan", "Trần Văn Bình", "Lê Minh C
 /// Lan and Bình registered for LĐTT and were rated well; Châu did not register.
 fn store() -> Store {
     let mut s = Store::open_in_memory().unwrap();
-    s.set_organisation(&Organisation {
-        parent_body: "UBND TỈNH GIA LAI".into(),
-        body: "SỞ CÔNG THƯƠNG".into(),
-        abbreviation: "SCT".into(),
-        place: "Gia Lai".into(),
-        director: "Nguyễn Văn Hùng".into(),
-        deputies: vec!["Trần Thị Mai".into()],
-    })
-    .unwrap();
+    s.set_organisation(&common::gia_lai()).unwrap();
     let unit = s
         .save_unit(&Unit {
             id: 0,

@@ -2,6 +2,8 @@
 //! staff in bulk, change ticked rows, return a unit's registration with a reason, and watch
 //! the progress figures change.
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -10,7 +12,6 @@ use thidua::app::ThiduaApp;
 use thidua::domain::model::{Gender, Person, PersonStatus, Subject, Unit, UnitKind};
 use thidua::domain::plan::{TargetBase, TitleTarget, demo_plan};
 use thidua::domain::registration::SubmissionStatus;
-use thidua::domain::settings::Organisation;
 use thidua::store::Store;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -28,16 +29,7 @@ const STAFF: [&str; 4] = [
 /// A Department with one unit of four, one of whom retired in June, and this year's plan.
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .set_organisation(&Organisation {
-            parent_body: "UBND TỈNH GIA LAI".into(),
-            body: "SỞ CÔNG THƯƠNG".into(),
-            abbreviation: "SCT".into(),
-            place: "Gia Lai".into(),
-            director: "Nguyễn Văn Hùng".into(),
-            deputies: vec!["Trần Thị Mai".into()],
-        })
-        .unwrap();
+    store.set_organisation(&common::gia_lai()).unwrap();
     let unit = store
         .save_unit(&Unit {
             id: 0,

@@ -77,18 +77,13 @@ impl DecisionsScreen {
         };
         ui.horizontal_wrapped(|ui| {
             ui.heading("Quyết định khen thưởng");
-            let l = ui.label("Năm thành tích:");
-            let mut year = view.year;
-            egui::ComboBox::from_id_salt("decision-year")
-                .selected_text(year.to_string())
-                .show_ui(ui, |ui| {
-                    for y in (vm.today.year() - 5..=vm.today.year()).rev() {
-                        ui.selectable_value(&mut year, y, y.to_string());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            if year != view.year {
+            if let Some(year) = super::widgets::year_picker(
+                ui,
+                "decision-year",
+                "Năm thành tích:",
+                view.year,
+                vm.today.year() - 5..=vm.today.year(),
+            ) {
                 intents.push(intent(DecisionIntent::SelectYear(year)));
             }
             let l = ui.label("Tìm:");

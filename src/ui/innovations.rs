@@ -81,18 +81,13 @@ impl InnovationsScreen {
         };
         ui.horizontal_wrapped(|ui| {
             ui.heading("Sáng kiến");
-            let l = ui.label("Năm:");
-            let mut year = view.year;
-            egui::ComboBox::from_id_salt("innovation-year")
-                .selected_text(year.to_string())
-                .show_ui(ui, |ui| {
-                    for y in (vm.today.year() - 5..=vm.today.year()).rev() {
-                        ui.selectable_value(&mut year, y, y.to_string());
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            if year != view.year {
+            if let Some(year) = super::widgets::year_picker(
+                ui,
+                "innovation-year",
+                "Năm:",
+                view.year,
+                vm.today.year() - 5..=vm.today.year(),
+            ) {
                 intents.push(intent(InnovationIntent::SelectYear(year)));
             }
             if let Some(d) = view.deadline {

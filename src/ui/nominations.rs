@@ -94,18 +94,13 @@ impl NominationsScreen {
         };
         ui.horizontal(|ui| {
             ui.heading("Đề nghị khen thưởng");
-            let label = ui.label("Năm:");
-            let mut year = view.year;
-            egui::ComboBox::from_id_salt("nomination-year")
-                .selected_text(year.to_string())
-                .show_ui(ui, |ui| {
-                    for y in (vm.today.year() - 4..=vm.today.year()).rev() {
-                        ui.selectable_value(&mut year, y, y.to_string());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if year != view.year {
+            if let Some(year) = super::widgets::year_picker(
+                ui,
+                "nomination-year",
+                "Năm:",
+                view.year,
+                vm.today.year() - 4..=vm.today.year(),
+            ) {
                 intents.push(intent(NominationIntent::SelectYear(year)));
             }
         });

@@ -134,18 +134,13 @@ impl RegistrationsScreen {
     ) {
         ui.horizontal(|ui| {
             ui.heading("Đăng ký thi đua");
-            let label = ui.label("Năm:");
-            let mut year = view.year;
-            egui::ComboBox::from_id_salt("registration-year")
-                .selected_text(year.to_string())
-                .show_ui(ui, |ui| {
-                    for y in (vm.today.year() - 4..=vm.today.year() + 1).rev() {
-                        ui.selectable_value(&mut year, y, y.to_string());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if year != view.year {
+            if let Some(year) = super::widgets::year_picker(
+                ui,
+                "registration-year",
+                "Năm:",
+                view.year,
+                vm.today.year() - 4..=vm.today.year() + 1,
+            ) {
                 intents.push(intent(RegistrationIntent::SelectYear(year)));
             }
             ui.label(&view.plan_label);

@@ -139,3 +139,25 @@ impl Named for egui::Response {
         self
     }
 }
+
+/// A labelled year picker over `years` (newest first); the year chosen, when it changed.
+pub fn year_picker(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    current: i32,
+    years: std::ops::RangeInclusive<i32>,
+) -> Option<i32> {
+    let l = ui.label(label);
+    let mut year = current;
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(year.to_string())
+        .show_ui(ui, |ui| {
+            for y in years.rev() {
+                ui.selectable_value(&mut year, y, y.to_string());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    (year != current).then_some(year)
+}

@@ -4,6 +4,7 @@
 
 mod check;
 pub mod rules;
+mod rules_collective;
 mod suggest;
 
 use std::collections::BTreeMap;
