@@ -24,10 +24,19 @@ fn award_from_row(r: &Row<'_>) -> rusqlite::Result<AwardRecord> {
     })
 }
 
-fn subject_columns(s: Subject) -> (Option<i64>, Option<i64>) {
+/// A subject as the (person_id, unit_id) columns the tables store it in.
+pub(crate) fn subject_columns(s: Subject) -> (Option<i64>, Option<i64>) {
     match s {
         Subject::Person(p) => (Some(p), None),
         Subject::Unit(u) => (None, Some(u)),
+    }
+}
+
+/// A subject back from its (person_id, unit_id) columns.
+pub(crate) fn subject_of(person: Option<i64>, unit: Option<i64>) -> Subject {
+    match person {
+        Some(p) => Subject::Person(p),
+        None => Subject::Unit(unit.unwrap_or_default()),
     }
 }
 

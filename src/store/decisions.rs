@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::awards::{subject_columns, subject_of};
 use super::{Store, StoreError};
 use crate::domain::decision::{Decision, DecisionEntry, DecisionId, DecisionStatus};
 use crate::domain::model::Subject;
@@ -117,10 +118,7 @@ fn write_entries(
         .iter()
         .zip(award_ids.iter().chain(std::iter::repeat(&None)))
     {
-        let (person, unit) = match e.subject {
-            Subject::Person(p) => (Some(p), None),
-            Subject::Unit(u) => (None, Some(u)),
-        };
+        let (person, unit) = subject_columns(e.subject);
         conn.execute(
             "INSERT INTO decision_entries(decision_id, person_id, unit_id, catalogue_id, amount, award_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -289,11 +287,7 @@ fn record_history(
             .query_map([amended], |r| {
                 let person: Option<i64> = r.get(1)?;
                 let unit: Option<i64> = r.get(2)?;
-                let subject = match person {
-                    Some(p) => Subject::Person(p),
-                    None => Subject::Unit(unit.unwrap_or_default()),
-                };
-                Ok((r.get(0)?, subject, r.get(3)?))
+                Ok((r.get(0)?, subject_of(person, unit), r.get(3)?))
             })?
             .collect::<Result<_, _>>()?;
     }

@@ -4,6 +4,7 @@
 
 use rusqlite::{Connection, Row, params};
 
+use super::awards::{subject_columns, subject_of};
 use super::{Store, StoreError};
 use crate::domain::council::{Meeting, MeetingId, Outcome, VoteForm, Votes};
 use crate::domain::model::{Rating, Subject};
@@ -106,10 +107,7 @@ fn nomination_from_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
     Ok(Nomination {
         id: r.get("id")?,
         year: r.get("year")?,
-        subject: match (person, unit) {
-            (Some(p), _) => Subject::Person(p),
-            (None, u) => Subject::Unit(u.unwrap_or_default()),
-        },
+        subject: subject_of(person, unit),
         catalogue_id: r.get("catalogue_id")?,
         proposing_unit: r.get("proposing_unit_id")?,
         status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
@@ -158,10 +156,7 @@ pub fn insert_nominations_in(
         if let Some(why) = misfit(entry, n.subject) {
             return Err(invalid("catalogue", format!("{name}: {why}")));
         }
-        let (person, unit) = match n.subject {
-            Subject::Person(p) => (Some(p), None),
-            Subject::Unit(u) => (None, Some(u)),
-        };
+        let (person, unit) = subject_columns(n.subject);
         conn.execute(
             "INSERT INTO nominations(year, person_id, unit_id, catalogue_id, proposing_unit_id,
                  status, achievement, rating, override_reason, created_on)

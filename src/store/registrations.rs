@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::awards::{subject_columns, subject_of};
 use super::{Store, StoreError};
 use crate::domain::model::{AwardKind, CatalogueEntry, CatalogueId, Subject, UnitId};
 pub use crate::domain::registration::{Cluster, SubjectChoice};
@@ -107,10 +108,7 @@ fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
     Ok(Registration {
         id: r.get("id")?,
         year: r.get("year")?,
-        subject: match (person, unit) {
-            (Some(p), _) => Subject::Person(p),
-            (None, u) => Subject::Unit(u.unwrap_or_default()),
-        },
+        subject: subject_of(person, unit),
         catalogue_id: r.get("catalogue_id")?,
         registered_on: r.get("registered_on")?,
         withdrawn_on: r.get("withdrawn_on")?,
@@ -119,13 +117,6 @@ fn registration_from_row(r: &Row<'_>) -> rusqlite::Result<Registration> {
 
 fn invalid(field: &'static str, message: String) -> StoreError {
     StoreError::Invalid(vec![FieldError { field, message }])
-}
-
-fn subject_ids(subject: Subject) -> (Option<i64>, Option<i64>) {
-    match subject {
-        Subject::Person(p) => (Some(p), None),
-        Subject::Unit(u) => (None, Some(u)),
-    }
 }
 
 /// All registration lines of a year, withdrawn ones included.
@@ -230,7 +221,7 @@ pub fn apply_choices_in(
             )?;
             changed += 1;
         }
-        let (person, unit) = subject_ids(choice.subject);
+        let (person, unit) = subject_columns(choice.subject);
         for id in wanted.difference(&have_ids) {
             conn.execute(
                 "INSERT INTO registrations(year, person_id, unit_id, catalogue_id, registered_on)
