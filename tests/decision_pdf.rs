@@ -79,7 +79,27 @@ fn issued(order: ListOrder) -> (Store, Decision) {
         "Nguyễn Văn Hùng",
     );
     dec.order = order;
-    dec.entries = people
+    // 300 LĐTT and 10 CSTĐCS, different people: one subject stands in one group.
+    for i in 300..310 {
+        people.push(
+            s.save_person(&Person {
+                id: 0,
+                full_name: format!("Võ Thị {}", given[i % 10]),
+                gender: Gender::Female,
+                birth_date: None,
+                unit_id: units[i % 3],
+                position: "Chuyên viên chính".into(),
+                position_rank: 40,
+                is_department_leader: false,
+                recruited_on: None,
+                status: PersonStatus::Working,
+                status_date: None,
+                active: true,
+            })
+            .unwrap(),
+        );
+    }
+    dec.entries = people[..300]
         .iter()
         .map(|p| DecisionEntry {
             subject: Subject::Person(*p),
@@ -87,7 +107,7 @@ fn issued(order: ListOrder) -> (Store, Decision) {
             amount: Some(702_000),
             nomination: None,
         })
-        .chain(people.iter().take(10).map(|p| DecisionEntry {
+        .chain(people[300..].iter().map(|p| DecisionEntry {
             subject: Subject::Person(*p),
             catalogue_id: id("CSTDCS"),
             amount: Some(2_340_000),

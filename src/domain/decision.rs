@@ -109,12 +109,16 @@ impl Decision {
             v.push("Hãy ghi trích yếu «Về việc …» của quyết định.".into());
         }
         for (i, e) in self.entries.iter().enumerate() {
-            if self.entries[..i]
-                .iter()
-                .any(|o| o.subject == e.subject && o.catalogue_id == e.catalogue_id)
-            {
-                v.push("Một đối tượng có tên hai lần trong cùng một danh hiệu, hình thức của quyết định.".into());
-                break;
+            match self.entries[..i].iter().find(|o| o.subject == e.subject) {
+                Some(o) if o.catalogue_id == e.catalogue_id => {
+                    v.push("Một đối tượng có tên hai lần trong cùng một danh hiệu, hình thức của quyết định.".into());
+                    break;
+                }
+                Some(_) => {
+                    v.push("Một đối tượng có tên ở hai danh hiệu, hình thức của cùng một quyết định; hãy tách thành hai quyết định.".into());
+                    break;
+                }
+                None => {}
             }
         }
         if !self.internal
@@ -274,6 +278,11 @@ mod tests {
         };
         d.entries = vec![e.clone(), e];
         assert!(d.problems().iter().any(|p| p.contains("hai lần")));
+        d.entries[1].catalogue_id = 2;
+        assert!(
+            d.problems().iter().any(|p| p.contains("hai danh hiệu")),
+            "one subject in two groups"
+        );
         d.entries.pop();
         assert!(d.problems().is_empty());
         assert_eq!(d.total(), 702_000);
