@@ -43,6 +43,9 @@ impl Evaluation {
 
 /// Judge a nomination for the title or form `code` on the facts.
 pub fn check(code: &str, f: &Facts, s: &EligibilitySettings) -> Evaluation {
+    // Discipline counts over every year the title's achievements cover.
+    let r03_discipline_and_review =
+        |f: &Facts| r03_over_years(f, crate::domain::achievement::years_covered(code));
     let person = matches!(f.subject, SubjectFacts::Person { .. });
     let mut v: Vec<RuleOutcome> = Vec::new();
     match code {

@@ -138,8 +138,16 @@ pub fn r02_recruitment(f: &Facts, s: &EligibilitySettings) -> RuleOutcome {
 /// R03: no award while under review for discipline, investigation or a complaint; after
 /// discipline, achievements count only from the end date (ND 98 Đ.4).
 pub fn r03_discipline_and_review(f: &Facts) -> RuleOutcome {
+    r03_over_years(f, 1)
+}
+
+/// R03 for a title whose achievements cover `years` years ending at the nomination (3 for
+/// CSTĐ tỉnh, 5 for the Prime Minister's Bằng khen …): a discipline in any of them cuts
+/// the period short.
+pub fn r03_over_years(f: &Facts, years: i32) -> RuleOutcome {
     const A: &str = "ND 98/2023 Đ.4 (ND 152/2025)";
     let (start, end) = (year_start(f.year), year_end(f.year));
+    let period_start = year_start(f.year - years.max(1) + 1);
     if let Some(r) = f
         .reviews
         .iter()
@@ -160,16 +168,20 @@ pub fn r03_discipline_and_review(f: &Facts) -> RuleOutcome {
     if let Some(d) = f
         .disciplines
         .iter()
-        .find(|d| d.from <= end && d.to.is_none_or(|t| t >= start))
+        .find(|d| d.from <= end && d.to.is_none_or(|t| t >= period_start))
     {
         let text = match d.to {
             Some(t) if t < end => format!(
-                "Kỷ luật {} từ {} đến {}: thành tích chỉ được tính từ ngày {}, chưa đủ cả năm {}",
+                "Kỷ luật {} từ {} đến {}: thành tích chỉ được tính từ ngày {}, chưa đủ {}",
                 d.form.label().to_lowercase(),
                 date(d.from),
                 date(t),
                 date(t),
-                f.year
+                if years <= 1 {
+                    format!("cả năm {}", f.year)
+                } else {
+                    format!("{years} năm {}–{}", f.year - years + 1, f.year)
+                }
             ),
             _ => format!(
                 "Đang chịu kỷ luật {} từ {}",

@@ -436,3 +436,28 @@ fn suggestions_find_who_already_meets_a_higher_title() {
     assert_eq!((found[0].0, found[0].1), (1, "BK_TINH_CN"));
     assert!(found[0].2.iter().any(|r| r.contains("2 năm liên tục")));
 }
+
+#[test]
+fn r03_counts_discipline_over_the_years_a_title_covers() {
+    let mut f = person();
+    f.disciplines.push(Discipline {
+        id: 1,
+        person_id: 1,
+        form: DisciplineForm::Reprimand,
+        from: d(2024, 9, 1),
+        to: Some(d(2025, 3, 1)),
+        note: String::new(),
+    });
+    // For LĐTT 2026 the discipline ended before the year: no effect.
+    assert_eq!(r03_discipline_and_review(&f).verdict, Verdict::Pass);
+    // For CSTĐ tỉnh (2024–2026) it cuts the period short.
+    let o = r03_over_years(&f, 3);
+    assert_eq!(o.verdict, Verdict::Block);
+    assert!(o.reason.contains("chưa đủ 3 năm 2024–2026"), "{}", o.reason);
+    let e = check("CSTD_TINH", &f, &EligibilitySettings::default());
+    assert!(
+        e.outcomes
+            .iter()
+            .any(|o| o.rule == "R03" && o.verdict == Verdict::Block)
+    );
+}
