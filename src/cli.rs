@@ -187,6 +187,13 @@ pub fn open_store(cli: &Cli) -> Result<Store, String> {
     let path = cli.database_path();
     let opened = if cli.demo {
         open_demo(&path, today())
+    } else if std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        // An emptied file is damage, not a new database: opening it would start an empty
+        // one whose automatic backups would push the good ones out of rotation.
+        Err(format!(
+            "Tệp cơ sở dữ liệu {} rỗng (0 byte): dữ liệu trong tệp đã mất, có thể do mất điện hoặc ổ đĩa lỗi. Tệp không bị thay đổi; hãy khôi phục từ bản sao lưu gần nhất. Nếu muốn bắt đầu một cơ sở dữ liệu mới, hãy xóa tệp rỗng này.",
+            path.display()
+        ))
     } else {
         Store::open(&path)
             .map_err(|e| format!("Không mở được cơ sở dữ liệu {}: {e}", path.display()))

@@ -115,6 +115,38 @@ fn every_kind_of_bad_file_is_refused_unchanged() {
             "đã bị sửa",
         ),
         (
+            "pages overwritten in the middle",
+            Box::new(|db: &Path| {
+                let mut bytes = std::fs::read(db).unwrap();
+                let middle = bytes.len() / 2 / 4096 * 4096;
+                bytes[middle..middle + 4096].fill(0xA5);
+                std::fs::write(db, bytes).unwrap();
+            }),
+            "bị hỏng",
+        ),
+        (
+            "emptied to 0 bytes",
+            Box::new(|db: &Path| std::fs::write(db, b"").unwrap()),
+            "rỗng (0 byte)",
+        ),
+        (
+            "a column added by hand",
+            Box::new(|db: &Path| {
+                let c = rusqlite::Connection::open(db).unwrap();
+                c.execute_batch("ALTER TABLE people ADD COLUMN ghi_chu_them TEXT")
+                    .unwrap();
+            }),
+            "lược đồ đã bị sửa ngoài phần mềm",
+        ),
+        (
+            "a trigger dropped by hand",
+            Box::new(|db: &Path| {
+                let c = rusqlite::Connection::open(db).unwrap();
+                c.execute_batch("DROP TRIGGER audit_people_update").unwrap();
+            }),
+            "trigger audit_people_update",
+        ),
+        (
             "someone else's database",
             Box::new(|db: &Path| {
                 std::fs::remove_file(db).unwrap();

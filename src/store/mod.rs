@@ -18,6 +18,7 @@ pub mod plans;
 pub mod ratings;
 pub mod register;
 pub mod registrations;
+mod schema_check;
 mod settings;
 pub mod units;
 pub mod workload;
@@ -100,6 +101,9 @@ impl Store {
                 "cơ sở dữ liệu ở phiên bản {version}, cần được cập nhật lên {latest} trước khi xem"
             )));
         }
+        migrations::verify(&conn)?;
+        schema_check::pages_are_sound(&conn)?;
+        schema_check::schema_is_ours(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -125,6 +129,10 @@ impl Store {
         // Refuse a file that is not ours, newer, or changed by hand before anything
         // (even the journal mode) is written to it.
         migrations::verify(&conn)?;
+        if path.is_some() {
+            schema_check::pages_are_sound(&conn)?;
+            schema_check::schema_is_ours(&conn)?;
+        }
         conn.pragma_update(None, "foreign_keys", true)?;
         if path.is_some() {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
