@@ -15,6 +15,8 @@ pub trait FilePicker: Send + Sync {
         filter_name: &str,
         extensions: &[&str],
     ) -> Option<PathBuf>;
+    /// A folder (a USB stick, say).
+    fn pick_folder(&self, title: &str) -> Option<PathBuf>;
 }
 
 /// The system's file dialogs (rfd).
@@ -40,6 +42,10 @@ impl FilePicker for SystemFilePicker {
             .set_file_name(default_name)
             .add_filter(filter_name, extensions)
             .save_file()
+    }
+
+    fn pick_folder(&self, title: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title(title).pick_folder()
     }
 }
 

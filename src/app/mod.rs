@@ -32,6 +32,8 @@ pub enum JobOutput {
     Done { message: String, reload: bool },
     /// An import read and checked, waiting for the clerk's confirmation.
     ImportReady(Box<excel::PreparedImport>),
+    /// A backup checked, waiting for the clerk to confirm the restore.
+    RestoreReady(crate::ui::backup_view::RestorePreview),
 }
 
 pub struct ThiduaApp {
@@ -199,6 +201,9 @@ impl ThiduaApp {
             Ok(JobDone::Value(JobOutput::ImportReady(prepared))) => {
                 self.vm.import_preview = Some(prepared.view());
                 self.pending_import = Some(prepared);
+            }
+            Ok(JobDone::Value(JobOutput::RestoreReady(preview))) => {
+                self.vm.backups.preview = Some(preview);
             }
             Err(message) => self.notify(Level::Error, message),
         }

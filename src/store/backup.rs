@@ -103,60 +103,96 @@ impl Store {
     /// it, and keep at most `keep` backups there (0 keeps all). Nothing that looks like a
     /// finished backup is left if any step fails.
     pub fn backup_to(&self, folder: &Path, keep: usize) -> Result<BackupInfo, StoreError> {
-        std::fs::create_dir_all(folder).map_err(|e| folder_error(folder, e))?;
-        let stamp = Local::now().naive_local();
-        let mut name = format!("{PREFIX}{}", stamp.format("%Y%m%d-%H%M%S"));
-        let mut target = folder.join(format!("{name}.{EXTENSION}"));
-        let mut n = 2;
-        while target.exists() {
-            name = format!("{PREFIX}{}-{n}", stamp.format("%Y%m%d-%H%M%S"));
-            target = folder.join(format!("{name}.{EXTENSION}"));
-            n += 1;
-        }
-        let temp = folder.join(format!(".{name}.tmp"));
-        let result = (|| {
-            {
-                let mut copy = Connection::open(&temp)?;
-                {
-                    let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-                    backup.run_to_completion(256, Duration::from_millis(10), None)?;
-                }
-                // One self-contained file: no -wal or -shm beside it.
-                copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-            }
-            // Flushed to the medium before it gets its real name.
-            std::fs::File::open(&temp)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| folder_error(folder, e))?;
-            let counts = check_file(&temp)?;
-            std::fs::rename(&temp, &target).map_err(|e| folder_error(folder, e))?;
-            Ok(counts)
-        })();
-        let counts = match result {
-            Ok(c) => c,
-            Err(e) => {
-                let _ = std::fs::remove_file(&temp);
-                return Err(match e {
-                    StoreError::DiskFull => folder_error(
-                        folder,
-                        std::io::Error::from(std::io::ErrorKind::StorageFull),
-                    ),
-                    other => other,
-                });
-            }
-        };
-        if keep > 0 {
-            for old in backups_in(folder).into_iter().skip(keep) {
-                let _ = std::fs::remove_file(&old.path);
-            }
-        }
-        Ok(BackupInfo {
-            bytes: std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0),
-            made_at: made_at(&target),
-            counts,
-            path: target,
-        })
+        backup_connection(&self.conn, folder, keep, &mut |_, _| {})
     }
+}
+
+/// Back up the database file at `database` through a connection of its own (so it can run
+/// on a worker thread while the window keeps its own), reporting pages copied of pages in
+/// all. WAL lets it read a consistent snapshot while the window writes.
+pub fn backup_file_to(
+    database: &Path,
+    folder: &Path,
+    keep: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<BackupInfo, StoreError> {
+    let conn = Connection::open_with_flags(
+        database,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    backup_connection(&conn, folder, keep, progress)
+}
+
+fn backup_connection(
+    source: &Connection,
+    folder: &Path,
+    keep: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<BackupInfo, StoreError> {
+    std::fs::create_dir_all(folder).map_err(|e| folder_error(folder, e))?;
+    let stamp = Local::now().naive_local();
+    let mut name = format!("{PREFIX}{}", stamp.format("%Y%m%d-%H%M%S"));
+    let mut target = folder.join(format!("{name}.{EXTENSION}"));
+    let mut n = 2;
+    while target.exists() {
+        name = format!("{PREFIX}{}-{n}", stamp.format("%Y%m%d-%H%M%S"));
+        target = folder.join(format!("{name}.{EXTENSION}"));
+        n += 1;
+    }
+    let temp = folder.join(format!(".{name}.tmp"));
+    let result = (|| {
+        {
+            let mut copy = Connection::open(&temp)?;
+            {
+                let backup = rusqlite::backup::Backup::new(source, &mut copy)?;
+                loop {
+                    let step = backup.step(256)?;
+                    let p = backup.progress();
+                    let total = p.pagecount.max(1) as usize;
+                    progress(total - (p.remaining.max(0) as usize).min(total), total);
+                    match step {
+                        rusqlite::backup::StepResult::Done => break,
+                        rusqlite::backup::StepResult::More => {}
+                        _ => std::thread::sleep(Duration::from_millis(10)),
+                    }
+                }
+            }
+            // One self-contained file: no -wal or -shm beside it.
+            copy.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        }
+        // Flushed to the medium before it gets its real name.
+        std::fs::File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| folder_error(folder, e))?;
+        let counts = check_file(&temp)?;
+        std::fs::rename(&temp, &target).map_err(|e| folder_error(folder, e))?;
+        Ok(counts)
+    })();
+    let counts = match result {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            return Err(match e {
+                StoreError::DiskFull => folder_error(
+                    folder,
+                    std::io::Error::from(std::io::ErrorKind::StorageFull),
+                ),
+                other => other,
+            });
+        }
+    };
+    if keep > 0 {
+        for old in backups_in(folder).into_iter().skip(keep) {
+            let _ = std::fs::remove_file(&old.path);
+        }
+    }
+    Ok(BackupInfo {
+        bytes: std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0),
+        made_at: made_at(&target),
+        counts,
+        path: target,
+    })
 }
 
 /// Put `backup` in place of the database at `database` (the app must not have it open):

@@ -192,17 +192,28 @@ impl Store {
             ("Kỷ luật", "disciplines"),
             ("Danh mục khen thưởng", "catalogue"),
             ("Lịch sử khen thưởng", "awards"),
+            ("Đăng ký thi đua", "registrations"),
+            ("Sáng kiến", "innovations"),
+            ("Đề nghị khen thưởng", "nominations"),
+            ("Quyết định", "decisions"),
             ("Nhật ký thay đổi", "audit_log"),
         ];
-        tables
-            .iter()
-            .map(|(label, table)| {
+        let mut counts = Vec::new();
+        for (label, table) in tables {
+            // A backup made before a table existed simply has none of it.
+            let exists: bool = self.conn.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )?;
+            if exists {
                 let n: i64 =
                     self.conn
                         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-                Ok((*label, n))
-            })
-            .collect()
+                counts.push((label, n));
+            }
+        }
+        Ok(counts)
     }
 
     /// Run `f` in one transaction: all of it is written or none. A savepoint, so it nests

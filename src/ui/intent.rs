@@ -23,10 +23,11 @@ pub enum Screen {
     Decisions,
     Catalogue,
     Settings,
+    Backups,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
@@ -37,6 +38,7 @@ impl Screen {
         Screen::Decisions,
         Screen::Catalogue,
         Screen::Settings,
+        Screen::Backups,
     ];
 
     pub fn label(self) -> &'static str {
@@ -51,6 +53,7 @@ impl Screen {
             Screen::Decisions => "Quyết định khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
+            Screen::Backups => "Sao lưu, khôi phục",
         }
     }
 }
@@ -149,6 +152,8 @@ pub enum Intent {
     Innovation(super::innovation_view::InnovationIntent),
     /// Everything of the nominations and council screens.
     Nomination(super::nomination_view::NominationIntent),
+    /// Everything of the backups screen.
+    Backup(super::backup_view::BackupIntent),
 }
 
 impl Intent {
@@ -158,6 +163,9 @@ impl Intent {
         use super::innovation_view::InnovationIntent as I;
         use super::nomination_view::NominationIntent as N;
         use super::registration_view::RegistrationIntent as R;
+        if let Intent::Backup(b) = self {
+            return b.writes();
+        }
         !matches!(
             self,
             Intent::Navigate(_)

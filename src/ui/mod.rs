@@ -1,6 +1,8 @@
 //! egui screens. A screen reads the [`ViewModel`], keeps its own form state, and emits
 //! [`Intent`]s; it never touches the database or files.
 
+pub mod backup_view;
+pub mod backups;
 pub mod catalogue;
 pub mod council;
 pub mod decision_external;
@@ -46,6 +48,7 @@ pub struct UiState {
     pub decisions: decisions::DecisionsScreen,
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
+    pub backups: backups::BackupsScreen,
     /// A screen change waiting on the unsaved-changes question.
     pending_screen: Option<Screen>,
 }
@@ -63,6 +66,7 @@ impl UiState {
             Screen::Decisions => self.decisions.is_dirty(),
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
+            Screen::Backups => self.backups.is_dirty(),
         }
     }
 
@@ -78,6 +82,7 @@ impl UiState {
             Screen::Decisions => self.decisions.discard_forms(),
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
+            Screen::Backups => self.backups.discard_forms(),
         }
     }
 
@@ -163,6 +168,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::Decisions => state.decisions.show(ui, vm, &mut intents),
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
+        Screen::Backups => state.backups.show(ui, vm, &mut intents),
     });
 
     if let Some(preview) = &vm.import_preview {

@@ -101,6 +101,7 @@ pub struct ViewModel {
     /// The decisions of the year the decisions screen shows.
     pub decisions: Option<super::decision_view::DecisionsView>,
     pub import_preview: Option<ImportPreviewView>,
+    pub backups: super::backup_view::BackupsView,
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
     pub rounding: crate::domain::money::Rounding,
@@ -130,6 +131,7 @@ impl ViewModel {
             innovations: None,
             decisions: None,
             import_preview: None,
+            backups: Default::default(),
             eligibility: Default::default(),
             council_rules: Default::default(),
             rounding: Default::default(),
