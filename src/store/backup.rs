@@ -86,8 +86,21 @@ pub fn backups_in(folder: &Path) -> Vec<BackupInfo> {
             })
         })
         .collect();
-    list.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+    // Several backups in one second are numbered -2, -3 …: the highest is the newest.
+    list.sort_by_key(|b| std::cmp::Reverse((b.made_at, sequence(&b.path))));
     list
+}
+
+/// The number a backup made in the same second as another carries ("…-153000-3" → 3; 1
+/// without one).
+fn sequence(path: &Path) -> u32 {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let stamp = stem.strip_prefix(PREFIX).unwrap_or("");
+    stamp
+        .get(15..)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
 }
 
 /// The newest backup in `folder` that passes the check.
@@ -132,12 +145,29 @@ fn backup_connection(
 ) -> Result<BackupInfo, StoreError> {
     std::fs::create_dir_all(folder).map_err(|e| folder_error(folder, e))?;
     let stamp = Local::now().naive_local();
-    let mut name = format!("{PREFIX}{}", stamp.format("%Y%m%d-%H%M%S"));
+    let second = stamp.format("%Y%m%d-%H%M%S").to_string();
+    // Within one second each backup is numbered above the others (even those rotated
+    // away since), so the order of the names is the order they were made in.
+    let mut name = format!("{PREFIX}{second}");
     let mut target = folder.join(format!("{name}.{EXTENSION}"));
-    let mut n = 2;
-    while target.exists() {
-        name = format!("{PREFIX}{}-{n}", stamp.format("%Y%m%d-%H%M%S"));
+    let taken = backups_in(folder)
+        .iter()
+        .filter(|b| {
+            b.path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.contains(&second))
+        })
+        .map(|b| sequence(&b.path))
+        .max();
+    let mut n = taken.map_or(1, |t| t + 1);
+    while n > 1 || target.exists() {
+        n = n.max(2);
+        name = format!("{PREFIX}{second}-{n}");
         target = folder.join(format!("{name}.{EXTENSION}"));
+        if !target.exists() {
+            break;
+        }
         n += 1;
     }
     let temp = folder.join(format!(".{name}.tmp"));

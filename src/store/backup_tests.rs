@@ -111,3 +111,17 @@ fn restoring_keeps_the_current_database_and_refuses_a_bad_backup() {
         "thidua-20991231-235959.sqlite"
     );
 }
+
+#[test]
+fn backups_of_one_second_keep_their_order_and_rotation_keeps_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_units(dir.path(), 2);
+    let folder = dir.path().join("Sao lưu");
+    // Many backups within the same second or two: the one just made must survive.
+    for _ in 0..12 {
+        let made = store.backup_to(&folder, 3).unwrap();
+        assert!(made.path.exists(), "rotation removed the backup just made");
+        assert_eq!(super::backups_in(&folder)[0].path, made.path);
+    }
+    assert_eq!(super::backups_in(&folder).len(), 3);
+}
