@@ -64,7 +64,10 @@ pub enum Command {
     #[command(hide = true)]
     Workload {
         #[arg(long, default_value_t = 1_000)]
-        batches: u32,
+        steps: u32,
+        /// Where the workload's backups go
+        #[arg(long, value_name = "DIR")]
+        backups: PathBuf,
     },
 }
 
@@ -74,6 +77,14 @@ pub enum ImportWhat {
     People { file: PathBuf },
     /// Lịch sử khen thưởng
     History { file: PathBuf },
+    /// Gói hồ sơ (thư mục có manifest.json) của một đơn vị hoặc một máy khác
+    Package {
+        folder: PathBuf,
+        /// Trường hợp trùng tên chưa chắc: "khac" (thêm người mới) hoặc "trung" (là người
+        /// đã có gần giống nhất); không ghi thì gói có trường hợp như vậy bị dừng lại
+        #[arg(long, value_name = "khac|trung")]
+        doubtful: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -164,6 +175,14 @@ pub enum PrintWhat {
 pub enum ExportWhat {
     /// Danh sách cá nhân, theo thứ tự tên tiếng Việt
     People { file: PathBuf },
+    /// Gói hồ sơ gửi Ban Thi đua - Khen thưởng tỉnh (tờ trình, biên bản, báo cáo thành tích,
+    /// danh sách, quyết định, dữ liệu, tệp kê SHA-256)
+    Province {
+        year: i32,
+        /// Thư mục đích, ví dụ ổ USB
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+    },
 }
 
 impl Cli {
@@ -400,19 +419,26 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 &format!("giấy khen của quyết định số {}", d.number),
             )
         }
-        Command::Workload { batches } => crate::store::workload::run(store, *batches)
-            .map(|n| format!("{n} lô đã ghi\n"))
+        Command::Workload { steps, backups } => crate::store::workload::run(store, *steps, backups)
+            .map(|n| format!("{n} bước đã ghi\n"))
             .map_err(|e| e.to_string()),
+        Command::Import {
+            what: ImportWhat::Package { folder, doubtful },
+        } => crate::exchange::batch::import_package(store, folder, doubtful.as_deref(), today()),
         Command::Import { what } => {
             let (kind, file) = match what {
                 ImportWhat::People { file } => (Kind::People, file),
                 ImportWhat::History { file } => (Kind::History, file),
+                ImportWhat::Package { .. } => unreachable!("handled above"),
             };
             batch::import_file(store, kind, file, today())
         }
         Command::Export {
             what: ExportWhat::People { file },
         } => batch::export_people_file(store, file),
+        Command::Export {
+            what: ExportWhat::Province { year, to },
+        } => batch::export_province(store, *year, to),
     }
 }
 

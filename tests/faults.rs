@@ -179,3 +179,98 @@ fn a_database_locked_by_another_program_is_reported_and_the_write_can_be_repeate
     store.save_unit(&unit("Văn phòng")).unwrap();
     assert_eq!(store.units().unwrap().len(), 1);
 }
+
+/// A demo Department with this year's nominations and decisions.
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    thidua::demo::populate_demo(
+        &mut store,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+    )
+    .unwrap();
+    store
+}
+
+fn export_to(
+    store: &Store,
+    target: &Path,
+) -> Result<PathBuf, thidua::exchange::package::PackageError> {
+    use thidua::exchange::package::{Contents, RealFs, export_province};
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    export_province(
+        store,
+        2026,
+        Contents::default(),
+        target,
+        now,
+        &RealFs,
+        &|_| {},
+    )
+    .map(|r| r.folder)
+}
+
+#[test]
+fn an_export_onto_a_full_stick_leaves_no_package_and_works_on_a_bigger_one() {
+    let Some(stick) = Mount::tmpfs("size=64k") else {
+        return;
+    };
+    let store = demo_store();
+    let e = export_to(&store, &stick.path).unwrap_err().to_string();
+    assert!(e.contains("ổ đĩa đã đầy") && e.contains("xuất lại"), "{e}");
+    assert!(
+        files_in(&stick.path).is_empty(),
+        "left: {:?}",
+        files_in(&stick.path)
+    );
+    let Some(big) = Mount::tmpfs("size=32m") else {
+        return;
+    };
+    let folder = export_to(&store, &big.path).unwrap();
+    assert!(thidua::exchange::package::check_package(&folder).is_ok());
+}
+
+#[test]
+fn an_export_or_backup_onto_a_read_only_stick_gets_a_message() {
+    let Some(stick) = Mount::tmpfs("size=8m") else {
+        return;
+    };
+    stick.remount_read_only();
+    let store = demo_store();
+    let e = export_to(&store, &stick.path).unwrap_err().to_string();
+    assert!(e.contains("ổ đĩa chỉ cho phép đọc"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thi đua.sqlite");
+    let mut file_store = Store::open(&db).unwrap();
+    file_store.save_unit(&unit("Văn phòng")).unwrap();
+    let e = file_store
+        .backup_to(&stick.path, 3)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("chỉ cho phép đọc") || e.contains("Không"), "{e}");
+    assert!(files_in(&stick.path).is_empty());
+}
+
+#[test]
+fn a_backup_onto_a_full_stick_leaves_no_backup_that_looks_complete() {
+    let Some(stick) = Mount::tmpfs("size=64k") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("thi đua.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    thidua::demo::populate_demo(
+        &mut store,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+    )
+    .unwrap();
+    let e = store.backup_to(&stick.path, 3).unwrap_err().to_string();
+    assert!(e.contains("đầy"), "{e}");
+    assert!(
+        thidua::store::backup::backups_in(&stick.path).is_empty(),
+        "left: {:?}",
+        files_in(&stick.path)
+    );
+}

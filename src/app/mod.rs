@@ -8,6 +8,7 @@ mod decisions;
 mod documents;
 mod eligibility;
 pub(crate) mod excel;
+mod exchange;
 mod innovations;
 pub mod jobs;
 mod nominations;
@@ -34,6 +35,10 @@ pub enum JobOutput {
     ImportReady(Box<excel::PreparedImport>),
     /// A backup checked, waiting for the clerk to confirm the restore.
     RestoreReady(crate::ui::backup_view::RestorePreview),
+    /// A package checked and matched, waiting for the clerk's decisions and confirmation.
+    PackageReady(Box<(crate::exchange::package::ImportPreview, std::path::PathBuf)>),
+    /// A package written and checked on the target.
+    Exported(String),
 }
 
 pub struct ThiduaApp {
@@ -43,6 +48,8 @@ pub struct ThiduaApp {
     jobs: Jobs<JobOutput>,
     files: Arc<dyn FilePicker>,
     pending_import: Option<Box<excel::PreparedImport>>,
+    /// A package being imported and the clerk's decisions on its doubtful matches.
+    pending_package: Option<exchange::PendingPackage>,
     next_notification: u64,
     /// egui time of the current frame, for toasts.
     now: f64,
@@ -75,6 +82,7 @@ impl ThiduaApp {
             jobs: Jobs::default(),
             files,
             pending_import: None,
+            pending_package: None,
             next_notification: 1,
             now: 0.0,
             read_only: false,
@@ -204,6 +212,14 @@ impl ThiduaApp {
             }
             Ok(JobDone::Value(JobOutput::RestoreReady(preview))) => {
                 self.vm.backups.preview = Some(preview);
+            }
+            Ok(JobDone::Value(JobOutput::PackageReady(ready))) => {
+                let (preview, folder) = *ready;
+                self.package_ready(preview, folder);
+            }
+            Ok(JobDone::Value(JobOutput::Exported(message))) => {
+                self.vm.exchange.last_export = Some(message.clone());
+                self.notify(Level::Success, message);
             }
             Err(message) => self.notify(Level::Error, message),
         }

@@ -16,6 +16,7 @@ pub mod money;
 pub mod nomination;
 pub mod people_list;
 pub mod plan;
+pub mod province_list;
 pub mod registration;
 pub mod registration_progress;
 pub mod settings;

@@ -166,7 +166,7 @@ pub struct Person {
 }
 
 /// Whom an award or rating belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Subject {
     Person(PersonId),
     Unit(UnitId),

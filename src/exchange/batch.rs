@@ -75,3 +75,51 @@ pub fn export_people_file(store: &Store, file: &Path) -> Result<String, String> 
         file.display()
     ))
 }
+
+/// Write the year's package for the province into `target` and check it.
+pub fn export_province(store: &Store, year: i32, target: &Path) -> Result<String, String> {
+    let now = chrono::Local::now().naive_local();
+    let report = super::package::export_province(
+        store,
+        year,
+        super::package::Contents::default(),
+        target,
+        now,
+        &super::package::RealFs,
+        &|_| {},
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(format!("{}\n", report.describe()))
+}
+
+/// Import a package: all of it or nothing. Doubtful matches stop the import unless
+/// `doubtful` says what to do with them ("khac": a new person; "trung": the closest one).
+pub fn import_package(
+    store: &mut Store,
+    folder: &Path,
+    doubtful: Option<&str>,
+    today: NaiveDate,
+) -> Result<String, String> {
+    use super::package::{PersonMatch, Resolution};
+    let preview = super::package::open_package(store, folder).map_err(|e| e.to_string())?;
+    let mut choices = std::collections::HashMap::new();
+    for p in preview.doubtful() {
+        let PersonMatch::Doubtful(candidates) = &p.matched else {
+            continue;
+        };
+        let choice = match doubtful {
+            Some("khac") => Resolution::NewPerson,
+            Some("trung") => Resolution::SamePerson(candidates[0].0),
+            Some(other) => {
+                return Err(format!(
+                    "--doubtful nhận \"khac\" hoặc \"trung\", không nhận \"{other}\"."
+                ));
+            }
+            None => continue,
+        };
+        choices.insert(p.key.clone(), choice);
+    }
+    let summary = super::package::apply_import(store, &preview, &choices, today)
+        .map_err(|e| e.to_string())?;
+    Ok(format!("{}\n{}\n", preview.describe(), summary.describe()))
+}

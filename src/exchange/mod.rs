@@ -11,7 +11,10 @@ pub mod cells;
 mod commit;
 pub mod decision_list;
 mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod history;
+pub mod package;
 mod people;
 mod ratings;
 mod read;

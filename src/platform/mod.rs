@@ -2,6 +2,7 @@
 //! per database, opening and printing files, the console, the log, starting the window on
 //! weak graphics.
 
+pub mod drives;
 pub mod files;
 pub mod instance;
 pub mod logger;

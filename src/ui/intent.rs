@@ -24,10 +24,11 @@ pub enum Screen {
     Catalogue,
     Settings,
     Backups,
+    Exchange,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 11] = [
+    pub const ALL: [Screen; 12] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
@@ -38,6 +39,7 @@ impl Screen {
         Screen::Decisions,
         Screen::Catalogue,
         Screen::Settings,
+        Screen::Exchange,
         Screen::Backups,
     ];
 
@@ -54,6 +56,7 @@ impl Screen {
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
             Screen::Backups => "Sao lưu, khôi phục",
+            Screen::Exchange => "Trao đổi với tỉnh",
         }
     }
 }
@@ -154,6 +157,8 @@ pub enum Intent {
     Nomination(super::nomination_view::NominationIntent),
     /// Everything of the backups screen.
     Backup(super::backup_view::BackupIntent),
+    /// Everything of the exchange screen.
+    Exchange(super::exchange_view::ExchangeIntent),
 }
 
 impl Intent {
@@ -165,6 +170,9 @@ impl Intent {
         use super::registration_view::RegistrationIntent as R;
         if let Intent::Backup(b) = self {
             return b.writes();
+        }
+        if let Intent::Exchange(e) = self {
+            return e.writes();
         }
         !matches!(
             self,

@@ -8,6 +8,8 @@ pub mod council;
 pub mod decision_external;
 pub mod decision_view;
 pub mod decisions;
+pub mod exchange;
+pub mod exchange_view;
 pub mod fonts;
 pub mod history;
 pub mod innovation_council;
@@ -49,6 +51,7 @@ pub struct UiState {
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     pub backups: backups::BackupsScreen,
+    pub exchange: exchange::ExchangeScreen,
     /// A screen change waiting on the unsaved-changes question.
     pending_screen: Option<Screen>,
 }
@@ -67,6 +70,7 @@ impl UiState {
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
             Screen::Backups => self.backups.is_dirty(),
+            Screen::Exchange => self.exchange.is_dirty(),
         }
     }
 
@@ -83,6 +87,7 @@ impl UiState {
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
             Screen::Backups => self.backups.discard_forms(),
+            Screen::Exchange => self.exchange.discard_forms(),
         }
     }
 
@@ -169,6 +174,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
         Screen::Backups => state.backups.show(ui, vm, &mut intents),
+        Screen::Exchange => state.exchange.show(ui, vm, &mut intents),
     });
 
     if let Some(preview) = &vm.import_preview {

@@ -102,6 +102,7 @@ pub struct ViewModel {
     pub decisions: Option<super::decision_view::DecisionsView>,
     pub import_preview: Option<ImportPreviewView>,
     pub backups: super::backup_view::BackupsView,
+    pub exchange: super::exchange_view::ExchangeView,
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
     pub rounding: crate::domain::money::Rounding,
@@ -132,6 +133,10 @@ impl ViewModel {
             decisions: None,
             import_preview: None,
             backups: Default::default(),
+            exchange: super::exchange_view::ExchangeView {
+                year: chrono::Datelike::year(&today),
+                ..Default::default()
+            },
             eligibility: Default::default(),
             council_rules: Default::default(),
             rounding: Default::default(),

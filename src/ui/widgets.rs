@@ -5,6 +5,7 @@ use egui::{Color32, RichText, TextEdit, Ui};
 use crate::domain::validate::FieldError;
 
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(190, 30, 30);
+pub const SUCCESS_COLOR: Color32 = Color32::from_rgb(20, 120, 40);
 
 /// The first error for `field`, if any.
 pub fn field_error<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
