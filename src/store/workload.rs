@@ -79,6 +79,7 @@ pub fn run(store: &mut Store, batches: u32) -> Result<u32, StoreError> {
                         decision_date: NaiveDate::from_ymd_opt(2026, 1, 15),
                         issuer: "Giám đốc Sở Công Thương".into(),
                         note: String::new(),
+                        cancelled_by: None,
                     },
                 )?;
             }
