@@ -301,8 +301,7 @@ mod tests {
         let r07 = e.outcomes.iter().find(|o| o.rule == "R07").unwrap();
         assert_eq!(r07.verdict, Verdict::Block);
         assert!(
-            r07.reason
-                .contains("Thiếu Chiến sĩ thi đua cơ sở năm 2025"),
+            r07.reason.contains("Thiếu Chiến sĩ thi đua cơ sở năm 2025"),
             "{}",
             r07.reason
         );

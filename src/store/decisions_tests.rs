@@ -163,7 +163,10 @@ fn a_cancellation_is_a_new_decision_and_the_history_follows() {
         history[0]
     );
     assert_eq!(history.len(), 1, "the record stays in the history");
-    assert_eq!(history[0].cancelled_by.as_deref(), Some(cancel_number.as_str()));
+    assert_eq!(
+        history[0].cancelled_by.as_deref(),
+        Some(cancel_number.as_str())
+    );
     assert!(!history[0].in_force());
     assert_eq!(
         store.decision(first).unwrap().status,
@@ -263,7 +266,9 @@ fn after_a_cancellation_the_same_award_can_be_decided_again() {
     cancel.amends = Some(first);
     cancel.cancels = true;
     let id = store.save_decision_draft(&cancel).unwrap();
-    store.issue_decision(id, None, d(2027, 2, 1), "SCT").unwrap();
+    store
+        .issue_decision(id, None, d(2027, 2, 1), "SCT")
+        .unwrap();
     let again = store.save_decision_draft(&draft(&people, ldtt)).unwrap();
     let number = store
         .issue_decision(again, None, d(2027, 2, 10), "SCT")
