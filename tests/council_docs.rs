@@ -277,6 +277,7 @@ fn the_achievement_report_is_prefilled_from_the_data_and_the_clerks_text() {
             decision_date: Some(d(year + 1, 1, 15)),
             issuer: "Giám đốc Sở Công Thương".into(),
             note: String::new(),
+            cancelled_by: None,
         })
         .unwrap();
     }

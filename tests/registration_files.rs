@@ -473,3 +473,44 @@ fn the_command_line_prints_each_registration_document() {
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("Không tìm thấy đơn vị số 999"));
 }
+
+#[test]
+fn a_person_with_two_forms_keeps_both_through_the_workbook() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hai-hinh-thuc.xlsx");
+    let unit = f.units[1].clone();
+    let catalogue = f.store.catalogue().unwrap();
+    let forms: Vec<&thidua::domain::model::CatalogueEntry> = catalogue
+        .iter()
+        .filter(|e| {
+            e.active
+                && e.kind == thidua::domain::model::AwardKind::Commendation
+                && e.subject_kind == thidua::domain::model::SubjectKind::Individual
+        })
+        .take(2)
+        .collect();
+    assert_eq!(forms.len(), 2);
+    let lines: Vec<SheetLine> = f
+        .people
+        .iter()
+        .filter(|p| p.unit_id == unit.id)
+        .map(|p| SheetLine {
+            person: p.clone(),
+            title: String::new(),
+            form: format!("{}; {}", forms[0].name, forms[1].name),
+        })
+        .collect();
+    write_unit_sheet(&path, 2026, &unit, ("", ""), &lines, &catalogue).unwrap();
+    let import = read(&f, &path);
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+    let person = import
+        .choices
+        .iter()
+        .find(|(_, c, _)| matches!(c.subject, thidua::domain::model::Subject::Person(_)))
+        .expect("a person's line");
+    assert_eq!(
+        person.1.forms,
+        [forms[0].id, forms[1].id].into_iter().collect()
+    );
+}

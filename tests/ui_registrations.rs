@@ -93,7 +93,11 @@ fn store() -> Store {
 }
 
 fn open_unit() -> Harness<'static, ThiduaApp> {
-    let app = ThiduaApp::new(store(), d(2026, 3, 10), false);
+    open_unit_on(store())
+}
+
+fn open_unit_on(store: Store) -> Harness<'static, ThiduaApp> {
+    let app = ThiduaApp::new(store, d(2026, 3, 10), false);
     let mut h = Harness::builder()
         .with_size([1500.0, 1100.0])
         .with_context_setup(thidua::ui::fonts::install)
@@ -265,5 +269,59 @@ fn the_keyboard_moves_through_the_grid_and_registers() {
             .store()
             .is_registered(bình, 2026, "CSTDCS")
             .unwrap()
+    );
+}
+
+#[test]
+fn editing_a_row_keeps_a_second_form_it_shows_beside_the_first() {
+    let mut s = store();
+    let catalogue = s.catalogue().unwrap();
+    let forms: Vec<_> = catalogue
+        .iter()
+        .filter(|e| {
+            e.active
+                && e.kind == thidua::domain::model::AwardKind::Commendation
+                && e.subject_kind == thidua::domain::model::SubjectKind::Individual
+        })
+        .take(2)
+        .collect();
+    let bình = s
+        .people()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.person.full_name == STAFF[1])
+        .unwrap()
+        .person
+        .id;
+    let mut choice = thidua::domain::registration::SubjectChoice::new(Subject::Person(bình));
+    choice.forms = [forms[0].id, forms[1].id].into_iter().collect();
+    s.apply_choices(2026, &[choice.clone()], d(2026, 2, 1))
+        .unwrap();
+    let mut h = open_unit_on(s);
+    assert!(
+        h.query_by_label(&format!("và {}", forms[1].name)).is_some(),
+        "the second form is shown"
+    );
+    h.get_by_label(&format!("Danh hiệu của {}", STAFF[1]))
+        .click();
+    h.run();
+    h.get_all_by_label("Lao động tiên tiến")
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
+        .expect("option shown")
+        .click();
+    h.run();
+    let current: std::collections::BTreeSet<i64> = h
+        .state()
+        .store()
+        .registrations_of(Subject::Person(bình))
+        .unwrap()
+        .iter()
+        .filter(|r| r.is_current())
+        .map(|r| r.catalogue_id)
+        .collect();
+    let ldtt = catalogue.iter().find(|e| e.code == "LDTT").unwrap().id;
+    assert_eq!(
+        current,
+        [ldtt, forms[0].id, forms[1].id].into_iter().collect()
     );
 }

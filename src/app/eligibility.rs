@@ -54,6 +54,7 @@ impl ThiduaApp {
             .store
             .awards_for(subject)?
             .into_iter()
+            .filter(|a| a.in_force())
             .map(|a| AwardFact {
                 year: a.year,
                 code: code_of(a.catalogue_id),
@@ -238,5 +239,71 @@ pub(crate) fn view(e: &Evaluation) -> VerdictView {
                 )
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::decision::{Decision, DecisionEntry};
+    use crate::store::Store;
+    use crate::store::tests::{person, unit};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// CSTĐCS 2024 and 2025, but the 2025 decision was cancelled: CSTĐ tỉnh 2026 lacks 2025.
+    #[test]
+    fn a_cancelled_award_does_not_count_towards_a_higher_title() {
+        let mut store = Store::open_in_memory().unwrap();
+        let u = store.save_unit(&unit("Văn phòng")).unwrap();
+        let p = store.save_person(&person("Nguyễn Thị Lan", u)).unwrap();
+        let cat = store.catalogue().unwrap();
+        let id = |code: &str| cat.iter().find(|c| c.code == code).unwrap().id;
+        let lan = Subject::Person(p);
+        for year in [2024, 2025] {
+            let mut dec = Decision::draft(year, "Về việc công nhận Chiến sĩ thi đua cơ sở", "");
+            dec.entries = vec![DecisionEntry {
+                subject: lan,
+                catalogue_id: id("CSTDCS"),
+                amount: None,
+                nomination: None,
+            }];
+            let first = store.save_decision_draft(&dec).unwrap();
+            let number = store
+                .issue_decision(first, None, d(year + 1, 1, 10), "SCT")
+                .unwrap();
+            if year == 2025 {
+                let mut cancel =
+                    Decision::draft(year, &format!("Về việc hủy bỏ Quyết định số {number}"), "");
+                cancel.amends = Some(first);
+                cancel.cancels = true;
+                let c = store.save_decision_draft(&cancel).unwrap();
+                store.issue_decision(c, None, d(2026, 2, 1), "SCT").unwrap();
+            }
+        }
+        let app = ThiduaApp::new(store, d(2026, 12, 1), false);
+        let names = Names::load(app.store()).unwrap();
+        let nominations = vec![
+            Nomination::new(2026, lan, id("CSTDCS"), u, d(2026, 11, 1)),
+            Nomination::new(2026, lan, id("CSTD_TINH"), u, d(2026, 11, 1)),
+        ];
+        let facts = app.facts_for(lan, 2026, &names, &nominations).unwrap();
+        assert!(facts.holds("CSTDCS", 2024));
+        assert!(!facts.holds("CSTDCS", 2025), "{:?}", facts.awards);
+        let e = app
+            .evaluate(&nominations[1], &names, &nominations)
+            .unwrap()
+            .unwrap();
+        let r07 = e.outcomes.iter().find(|o| o.rule == "R07").unwrap();
+        assert_eq!(r07.verdict, Verdict::Block);
+        assert!(
+            r07.reason.contains("Thiếu Chiến sĩ thi đua cơ sở năm 2025"),
+            "{}",
+            r07.reason
+        );
     }
 }

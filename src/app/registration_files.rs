@@ -49,9 +49,10 @@ impl ThiduaApp {
             .ok_or_else(|| StoreError::NotFound(format!("đơn vị số {unit}")))?;
         let catalogue = self.store.catalogue()?;
         let regs = self.store.registrations_of_year(year)?;
+        // Every form of the subject in one cell, "; " between them.
         let names = |subject: Subject| -> (String, String) {
             let mut title = String::new();
-            let mut form = String::new();
+            let mut forms: Vec<&str> = Vec::new();
             for r in regs
                 .iter()
                 .filter(|r| r.is_current() && r.subject == subject)
@@ -59,11 +60,11 @@ impl ThiduaApp {
                 if let Some(e) = catalogue.iter().find(|e| e.id == r.catalogue_id) {
                     match e.kind {
                         crate::domain::model::AwardKind::Title => title = e.name.clone(),
-                        crate::domain::model::AwardKind::Commendation => form = e.name.clone(),
+                        crate::domain::model::AwardKind::Commendation => forms.push(&e.name),
                     }
                 }
             }
-            (title, form)
+            (title, forms.join("; "))
         };
         let mut staff: Vec<SheetLine> = self
             .store

@@ -43,14 +43,15 @@ fn default_targets() -> Vec<TitleTarget> {
     ]
 }
 
-/// The subject's current title and first form among `regs`.
+/// The subject's current title, first form and other forms among `regs`.
 fn current_of(
     regs: &[&Registration],
     subject: Subject,
     catalogue: &[CatalogueEntry],
-) -> (Option<CatalogueId>, Option<CatalogueId>) {
+) -> (Option<CatalogueId>, Option<CatalogueId>, Vec<CatalogueId>) {
     let mut title = None;
     let mut form = None;
+    let mut other_forms = Vec::new();
     for r in regs.iter().filter(|r| r.subject == subject) {
         match catalogue
             .iter()
@@ -59,10 +60,11 @@ fn current_of(
         {
             Some(AwardKind::Title) => title = Some(r.catalogue_id),
             Some(AwardKind::Commendation) if form.is_none() => form = Some(r.catalogue_id),
+            Some(AwardKind::Commendation) => other_forms.push(r.catalogue_id),
             _ => {}
         }
     }
-    (title, form)
+    (title, form, other_forms)
 }
 
 impl ThiduaApp {
@@ -117,11 +119,13 @@ impl ThiduaApp {
                 .iter()
                 .filter(|p| p.unit_id == unit.id && person_in_year(p, year))
                 .map(|p| {
-                    let (title, form) = current_of(&current, Subject::Person(p.id), &catalogue);
+                    let (title, form, other_forms) =
+                        current_of(&current, Subject::Person(p.id), &catalogue);
                     StaffLine {
                         person: p.clone(),
                         title,
                         form,
+                        other_forms,
                         left: left_mark(p),
                     }
                 })
@@ -129,7 +133,8 @@ impl ThiduaApp {
             staff.sort_by_cached_key(|s| {
                 (s.person.position_rank, person_name_key(&s.person.full_name))
             });
-            let (title, form) = current_of(&current, Subject::Unit(unit.id), &catalogue);
+            let (title, form, other_forms) =
+                current_of(&current, Subject::Unit(unit.id), &catalogue);
             lines.push(UnitLine {
                 staff_count: staff.iter().filter(|s| s.left.is_none()).count(),
                 counts: columns
@@ -143,6 +148,7 @@ impl ThiduaApp {
                 unit: unit.clone(),
                 title,
                 form,
+                other_forms,
                 staff,
             });
         }

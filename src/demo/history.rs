@@ -342,6 +342,7 @@ impl History<'_> {
                 }
                 .into(),
                 note: note.into(),
+                cancelled_by: None,
             },
         )?;
         Ok(())

@@ -66,7 +66,7 @@ pub fn achievement_document(
     let history = store
         .awards_for(n.subject)?
         .into_iter()
-        .filter(|a| a.year >= first && a.year <= n.year)
+        .filter(|a| a.in_force() && a.year >= first && a.year <= n.year)
         .map(|a| {
             let award = catalogue
                 .iter()

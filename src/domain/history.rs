@@ -6,9 +6,10 @@ use super::model::{AwardRecord, CatalogueEntry};
 
 /// Group a history by title or form in catalogue order, each with its years:
 /// "Tập thể lao động xuất sắc 2019, 2021, 2022, 2023; Cờ thi đua của Bộ Công Thương 2021, 2023".
+/// Cancelled awards are left out.
 pub fn summarise(records: &[AwardRecord], catalogue: &[CatalogueEntry]) -> Vec<(String, Vec<i32>)> {
     let mut by_entry: BTreeMap<(i64, i64), (String, Vec<i32>)> = BTreeMap::new();
-    for r in records {
+    for r in records.iter().filter(|r| r.in_force()) {
         let (order, name) = catalogue
             .iter()
             .find(|c| c.id == r.catalogue_id)
@@ -47,7 +48,7 @@ mod tests {
     use crate::domain::model::{Subject, builtin_catalogue};
 
     #[test]
-    fn groups_years_by_title_in_catalogue_order() {
+    fn groups_years_by_title_in_catalogue_order_leaving_out_cancelled_awards() {
         let mut cat = builtin_catalogue();
         for (i, c) in cat.iter_mut().enumerate() {
             c.id = i as i64 + 1;
@@ -62,13 +63,20 @@ mod tests {
             decision_date: None,
             issuer: String::new(),
             note: String::new(),
+            cancelled_by: None,
+        };
+        let cancelled = |year, code| AwardRecord {
+            cancelled_by: Some("5/QĐ-SCT".into()),
+            ..rec(year, code)
         };
         let records = vec![
             rec(2024, "BK_TTG_TT"),
             rec(2022, "TTLDXS"),
             rec(2019, "TTLDXS"),
+            cancelled(2021, "TTLDXS"),
             rec(2020, "BK_TTG_TT"),
             rec(2023, "TTLDXS"),
+            cancelled(2025, "CO_TINH"),
         ];
         assert_eq!(
             summary_line(&records, &cat),

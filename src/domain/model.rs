@@ -234,6 +234,17 @@ pub struct AwardRecord {
     pub decision_date: Option<NaiveDate>,
     pub issuer: String,
     pub note: String,
+    /// The decision that cancelled this award or dropped it from the list it amended
+    /// ("5/QĐ-SCT"). The record stays in the history, marked, and counts for nothing.
+    #[serde(default)]
+    pub cancelled_by: Option<String>,
+}
+
+impl AwardRecord {
+    /// Not cancelled: the award counts (eligibility, summaries, reports).
+    pub fn in_force(&self) -> bool {
+        self.cancelled_by.is_none()
+    }
 }
 
 /// The usual issuers of decisions, offered as suggestions.

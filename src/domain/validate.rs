@@ -362,6 +362,7 @@ impl AwardForm {
             decision_date,
             issuer: clean(&self.issuer),
             note: clean(&self.note),
+            cancelled_by: None,
         })
     }
 }

@@ -145,5 +145,6 @@ fn merge(old: &AwardRecord, new: AwardRecord) -> AwardRecord {
         decision_date: new.decision_date.or(old.decision_date),
         issuer: keep(new.issuer, &old.issuer),
         note: keep(new.note, &old.note),
+        cancelled_by: old.cancelled_by.clone(),
     }
 }

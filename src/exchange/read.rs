@@ -236,9 +236,15 @@ impl<'a> Index<'a> {
         for e in ctx.catalogue {
             ix.entry_by_key.insert(fold(&e.name), e);
         }
+        // A record in force before a cancelled one of the same year and title.
         for a in ctx.awards {
             ix.awards
                 .entry((a.subject, a.year, a.catalogue_id))
+                .and_modify(|old| {
+                    if !old.in_force() {
+                        *old = a;
+                    }
+                })
                 .or_insert(a);
         }
         ix

@@ -37,6 +37,7 @@ const UNIT_FORM: &str = "Hình thức tập thể:";
 pub struct SheetLine {
     pub person: Person,
     pub title: String,
+    /// The forms, "; " between them when there are several.
     pub form: String,
 }
 
@@ -202,6 +203,17 @@ fn entry(
     Ok(Some(e.id))
 }
 
+/// Every form in a cell, several of them separated by ";" (as the export writes them).
+fn entries(
+    ctx: &RegistrationContext<'_>,
+    text: &str,
+    subject: SubjectKind,
+) -> Result<Vec<CatalogueId>, String> {
+    text.split(';')
+        .filter_map(|t| entry(ctx, t, AwardKind::Commendation, subject).transpose())
+        .collect()
+}
+
 /// Read a unit's filled workbook.
 pub fn read_unit_sheet(
     path: &Path,
@@ -250,12 +262,7 @@ pub fn read_unit_sheet(
     let mut collective = SubjectChoice::new(Subject::Unit(unit.id));
     match (
         entry(ctx, title_text, AwardKind::Title, SubjectKind::Collective),
-        entry(
-            ctx,
-            form_text,
-            AwardKind::Commendation,
-            SubjectKind::Collective,
-        ),
+        entries(ctx, form_text, SubjectKind::Collective),
     ) {
         (Ok(t), Ok(f)) => {
             collective.title = t;
@@ -319,15 +326,9 @@ pub fn read_unit_sheet(
             .map_err(|e| faults.push(e))
             .ok()
             .flatten();
-        let form = entry(
-            ctx,
-            get(4),
-            AwardKind::Commendation,
-            SubjectKind::Individual,
-        )
-        .map_err(|e| faults.push(e))
-        .ok()
-        .flatten();
+        let forms = entries(ctx, get(4), SubjectKind::Individual)
+            .map_err(|e| faults.push(e))
+            .unwrap_or_default();
         for (_, e) in &row.errors {
             faults.push(format!("ô có lỗi Excel {e}"));
         }
@@ -335,7 +336,7 @@ pub fn read_unit_sheet(
             Some(p) if faults.is_empty() => {
                 let mut c = SubjectChoice::new(Subject::Person(p.id));
                 c.title = title;
-                c.forms.extend(form);
+                c.forms.extend(forms);
                 let what = [get(3), get(4)]
                     .iter()
                     .filter(|t| !t.trim().is_empty())

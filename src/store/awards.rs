@@ -5,6 +5,48 @@ use rusqlite::{Row, params};
 use super::{Store, StoreError};
 use crate::domain::model::{AwardId, AwardRecord, Subject};
 
+/// Schema step "award_cancellations", first part: the column naming the decision that
+/// cancelled an award or dropped it from the list it amended, and the audit triggers
+/// dropped to be made again with it.
+pub(crate) const CANCELLATIONS: &str = "
+ALTER TABLE awards ADD COLUMN cancelled_by TEXT;
+DROP TRIGGER audit_awards_insert;
+DROP TRIGGER audit_awards_update;
+DROP TRIGGER audit_awards_delete;
+";
+
+/// The awards' columns the audit log records from step "award_cancellations" on.
+pub(crate) const AUDITED_COLUMNS: &[&str] = &[
+    "id",
+    "person_id",
+    "unit_id",
+    "year",
+    "catalogue_id",
+    "decision_number",
+    "decision_date",
+    "issuer",
+    "note",
+    "cancelled_by",
+];
+
+/// Schema step "award_cancellations", last part: awards cancelled or dropped before the
+/// column existed get it from the decisions' lists. An award is cancelled when an issued
+/// decision amends or cancels the decision whose list holds it and does not take it over
+/// in its own list (a cancellation takes over nothing); the earliest such decision counts.
+pub(crate) const CANCELLATIONS_BACKFILL: &str = "
+UPDATE awards SET cancelled_by = (
+    SELECT c.number FROM decision_entries e
+    JOIN decisions c ON c.amends = e.decision_id AND c.status = 'issued'
+    WHERE e.award_id = awards.id AND NOT EXISTS (
+        SELECT 1 FROM decision_entries k WHERE k.decision_id = c.id AND k.award_id = awards.id)
+    ORDER BY c.issued_on, c.id LIMIT 1)
+WHERE id IN (
+    SELECT e.award_id FROM decision_entries e
+    JOIN decisions c ON c.amends = e.decision_id AND c.status = 'issued'
+    WHERE e.award_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM decision_entries k WHERE k.decision_id = c.id AND k.award_id = e.award_id));
+";
+
 fn award_from_row(r: &Row<'_>) -> rusqlite::Result<AwardRecord> {
     let person: Option<i64> = r.get("person_id")?;
     let unit: Option<i64> = r.get("unit_id")?;
@@ -21,6 +63,7 @@ fn award_from_row(r: &Row<'_>) -> rusqlite::Result<AwardRecord> {
         decision_date: r.get("decision_date")?,
         issuer: r.get("issuer")?,
         note: r.get("note")?,
+        cancelled_by: r.get("cancelled_by")?,
     })
 }
 
@@ -69,7 +112,7 @@ impl Store {
     }
 
     /// Insert (id 0) or update a record; the same subject cannot hold the same entry twice
-    /// in one year.
+    /// in one year (a cancelled record aside). An update leaves a cancellation as it is.
     pub fn save_award(&mut self, a: &AwardRecord) -> Result<AwardId, StoreError> {
         save_award_in(&self.conn, a)
     }
@@ -85,16 +128,20 @@ impl Store {
     }
 }
 
-/// Save an award record on any connection or transaction.
+/// Save an award record on any connection or transaction. The same subject cannot hold
+/// the same entry twice in force in one year; a cancelled one does not stand in the way of
+/// a new decision. Only an insert writes `cancelled_by`: editing a record by hand never
+/// brings a cancelled award back.
 pub fn save_award_in(conn: &rusqlite::Connection, a: &AwardRecord) -> Result<AwardId, StoreError> {
     let (person, unit) = subject_columns(a.subject);
     let duplicate: bool = conn.query_row(
         "SELECT EXISTS(SELECT 1 FROM awards WHERE person_id IS ?1 AND unit_id IS ?2
-             AND year = ?3 AND catalogue_id = ?4 AND id <> ?5)",
+             AND year = ?3 AND catalogue_id = ?4 AND id <> ?5 AND cancelled_by IS NULL)
+             AND NOT EXISTS(SELECT 1 FROM awards WHERE id = ?5 AND cancelled_by IS NOT NULL)",
         params![person, unit, a.year, a.catalogue_id, a.id],
         |r| r.get(0),
     )?;
-    if duplicate {
+    if duplicate && a.in_force() {
         return Err(StoreError::Conflict(format!(
             "Năm {} đã có bản ghi cùng danh hiệu, hình thức này. Hãy sửa bản ghi đã có thay vì thêm mới.",
             a.year
@@ -102,9 +149,9 @@ pub fn save_award_in(conn: &rusqlite::Connection, a: &AwardRecord) -> Result<Awa
     }
     if a.id == 0 {
         conn.execute(
-            "INSERT INTO awards(person_id, unit_id, year, catalogue_id, decision_number, decision_date, issuer, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![person, unit, a.year, a.catalogue_id, a.decision_number, a.decision_date, a.issuer, a.note],
+            "INSERT INTO awards(person_id, unit_id, year, catalogue_id, decision_number, decision_date, issuer, note, cancelled_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![person, unit, a.year, a.catalogue_id, a.decision_number, a.decision_date, a.issuer, a.note, a.cancelled_by],
         )?;
         Ok(conn.last_insert_rowid())
     } else {

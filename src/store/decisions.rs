@@ -251,7 +251,9 @@ impl Store {
     }
 }
 
-/// One award record per entry; a cancellation takes back what the cancelled one wrote.
+/// One award record per entry; a cancellation takes back what the cancelled one wrote:
+/// its records stay in the history, marked cancelled (`cancelled_by`), and count for
+/// nothing. So do the records an amendment drops.
 fn record_history(
     tx: &Connection,
     d: &Decision,
@@ -267,7 +269,8 @@ fn record_history(
             .collect::<Result<_, _>>()?;
         for award in ids {
             tx.execute(
-                "UPDATE awards SET note = trim(note || ' Đã bị hủy bởi Quyết định số ' || ?1) WHERE id = ?2",
+                "UPDATE awards SET note = trim(note || ' Đã bị hủy bởi Quyết định số ' || ?1),
+                     cancelled_by = ?1 WHERE id = ?2",
                 params![d.number, award],
             )?;
         }
@@ -318,6 +321,7 @@ fn record_history(
             decision_date: d.issued_on,
             issuer: d.issuer.clone(),
             note: String::new(),
+            cancelled_by: None,
         };
         awards.push(Some(super::awards::save_award_in(tx, &record)?));
     }
@@ -328,7 +332,8 @@ fn record_history(
             .any(|e| e.subject == *subject && e.catalogue_id == *cat)
         {
             tx.execute(
-                "UPDATE awards SET note = trim(note || ' Bị loại bởi Quyết định số ' || ?1) WHERE id = ?2",
+                "UPDATE awards SET note = trim(note || ' Bị loại bởi Quyết định số ' || ?1),
+                     cancelled_by = ?1 WHERE id = ?2",
                 params![d.number, award],
             )?;
         }

@@ -162,6 +162,12 @@ fn a_cancellation_is_a_new_decision_and_the_history_follows() {
         "{:?}",
         history[0]
     );
+    assert_eq!(history.len(), 1, "the record stays in the history");
+    assert_eq!(
+        history[0].cancelled_by.as_deref(),
+        Some(cancel_number.as_str())
+    );
+    assert!(!history[0].in_force());
     assert_eq!(
         store.decision(first).unwrap().status,
         DecisionStatus::Issued,
@@ -232,7 +238,13 @@ fn an_amendment_replaces_the_history_of_the_amended_decision() {
         audit[0].before.as_deref().unwrap_or("").contains(&number),
         "the old decision stays in the audit log"
     );
+    assert!(lan[0].in_force(), "{:?}", lan[0]);
     let binh = store.awards_for(Subject::Person(people[1])).unwrap();
+    assert_eq!(
+        binh[0].cancelled_by.as_deref(),
+        Some(new_number.as_str()),
+        "the dropped subject's award no longer counts"
+    );
     assert!(
         binh[0]
             .note
@@ -241,4 +253,94 @@ fn an_amendment_replaces_the_history_of_the_amended_decision() {
         binh[0]
     );
     assert_eq!(store.decision(id).unwrap().amends, Some(first));
+}
+
+#[test]
+fn after_a_cancellation_the_same_award_can_be_decided_again() {
+    let (mut store, people, ldtt) = setup();
+    let first = store.save_decision_draft(&draft(&people, ldtt)).unwrap();
+    store
+        .issue_decision(first, None, d(2027, 1, 12), "SCT")
+        .unwrap();
+    let mut cancel = Decision::draft(2026, "Về việc hủy bỏ Quyết định số 1/QĐ-SCT", "");
+    cancel.amends = Some(first);
+    cancel.cancels = true;
+    let id = store.save_decision_draft(&cancel).unwrap();
+    store
+        .issue_decision(id, None, d(2027, 2, 1), "SCT")
+        .unwrap();
+    let again = store.save_decision_draft(&draft(&people, ldtt)).unwrap();
+    let number = store
+        .issue_decision(again, None, d(2027, 2, 10), "SCT")
+        .unwrap();
+    let history = store.awards_for(Subject::Person(people[0])).unwrap();
+    let in_force: Vec<&str> = history
+        .iter()
+        .filter(|a| a.in_force())
+        .map(|a| a.decision_number.as_str())
+        .collect();
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert_eq!(in_force, vec![number.as_str()]);
+    // Editing the cancelled record by hand does not bring it back.
+    let mut cancelled = history.iter().find(|a| !a.in_force()).unwrap().clone();
+    cancelled.cancelled_by = None;
+    cancelled.note = "Ghi chú sửa tay".into();
+    store.save_award(&cancelled).unwrap();
+    let after = store.awards_for(Subject::Person(people[0])).unwrap();
+    assert_eq!(after.iter().filter(|a| a.in_force()).count(), 1);
+}
+
+/// A database whose cancellations were made before awards had `cancelled_by` (the note
+/// only) gets it from the decisions' lists when it is migrated.
+#[test]
+fn cancellations_made_before_the_column_are_found_on_migration() {
+    use crate::store::migrations::{migrate_with, steps};
+    let all = steps();
+    let before = all
+        .iter()
+        .position(|s| s.name == "award_cancellations")
+        .unwrap();
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    migrate_with(&mut conn, &all[..before]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO units(id, name, kind) VALUES (1, 'Văn phòng', 'division');
+         INSERT INTO people(id, full_name, gender, unit_id) VALUES
+             (1, 'Nguyễn Thị Lan', 'female', 1), (2, 'Trần Văn Bình', 'male', 1),
+             (3, 'Lê Minh Châu', 'female', 1);
+         INSERT INTO catalogue(id, code, name, subject_kind, kind, level)
+             VALUES (1, 'LDTT', 'Lao động tiên tiến', 'individual', 'title', 'department');
+         INSERT INTO awards(id, person_id, year, catalogue_id, decision_number, note) VALUES
+             (1, 1, 2026, 1, '1/QĐ-SCT', 'Đã bị hủy bởi Quyết định số 2/QĐ-SCT'),
+             (2, 2, 2026, 1, '3/QĐ-SCT', 'Sửa đổi Quyết định số 1/QĐ-SCT'),
+             (3, 3, 2026, 1, '1/QĐ-SCT', 'Bị loại bởi Quyết định số 3/QĐ-SCT'),
+             (4, 2, 2025, 1, '9/QĐ-SCT', '');
+         INSERT INTO decisions(id, year, internal, status, amends, data) VALUES
+             (1, 2026, 1, 'draft', NULL, '{}'), (2, 2026, 1, 'draft', 1, '{}'),
+             (3, 2026, 1, 'draft', NULL, '{}'), (4, 2026, 1, 'draft', 3, '{}'),
+             (5, 2025, 1, 'draft', NULL, '{}');
+         INSERT INTO decision_entries(decision_id, person_id, catalogue_id, award_id) VALUES
+             (1, 1, 1, 1),
+             (3, 2, 1, 2), (3, 3, 1, 3), (4, 2, 1, 2),
+             (5, 2, 1, 4);
+         UPDATE decisions SET status = 'issued', issued_on = '2027-01-0' || id,
+             number = id || '/QĐ-SCT';",
+    )
+    .unwrap();
+    migrate_with(&mut conn, &all).unwrap();
+    let cancelled: Vec<(i64, Option<String>)> = conn
+        .prepare("SELECT id, cancelled_by FROM awards ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        cancelled,
+        vec![
+            (1, Some("2/QĐ-SCT".into())),
+            (2, None),
+            (3, Some("4/QĐ-SCT".into())),
+            (4, None),
+        ]
+    );
 }

@@ -301,6 +301,15 @@ pub fn steps() -> Vec<Step> {
                 sql
             },
         },
+        Step {
+            name: "award_cancellations",
+            sql: format!(
+                "{}{}{}",
+                super::awards::CANCELLATIONS,
+                audit_triggers("awards", super::awards::AUDITED_COLUMNS),
+                super::awards::CANCELLATIONS_BACKFILL
+            ),
+        },
     ]
 }
 

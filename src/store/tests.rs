@@ -192,6 +192,7 @@ fn award_records_refuse_duplicates_and_both_subjects_are_kept_apart() {
         decision_date: Some(d(2026, 1, 5)),
         issuer: "Giám đốc Sở Công Thương".into(),
         note: String::new(),
+        cancelled_by: None,
     };
     s.save_award(&rec).unwrap();
     let err = s.save_award(&rec).unwrap_err();
@@ -234,6 +235,7 @@ fn a_catalogue_entry_in_use_is_deactivated_not_deleted() {
         decision_date: None,
         issuer: String::new(),
         note: String::new(),
+        cancelled_by: None,
     })
     .unwrap();
     assert_eq!(s.remove_catalogue_entry(id).unwrap(), Removal::Deactivated);

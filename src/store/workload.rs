@@ -157,6 +157,7 @@ fn import(store: &mut Store, cycle: u32, ldtt: CatalogueId) -> Result<String, St
                     decision_date: NaiveDate::from_ymd_opt(2026, 1, 15),
                     issuer: "Giám đốc Sở Công Thương".into(),
                     note: String::new(),
+                    cancelled_by: None,
                 },
             )?;
         }

@@ -107,8 +107,10 @@ impl HistoryScreen {
         intents: &mut Vec<Intent>,
     ) {
         ui.heading(&history.title);
-        if history.summary.is_empty() {
+        if history.records.is_empty() {
             ui.label("Chưa có khen thưởng nào được ghi.");
+        } else if history.summary.is_empty() {
+            ui.label("Tóm tắt: không còn khen thưởng nào có hiệu lực.");
         } else {
             ui.label(format!("Tóm tắt: {}", history.summary));
         }
@@ -173,7 +175,17 @@ impl HistoryScreen {
                             widgets::cell(ui, record.year.to_string());
                         });
                         row.col(|ui| {
-                            widgets::cell(ui, vm.catalogue_name(record.catalogue_id));
+                            let name = vm.catalogue_name(record.catalogue_id);
+                            match &record.cancelled_by {
+                                None => widgets::cell(ui, name),
+                                Some(by) => widgets::cell(
+                                    ui,
+                                    egui::RichText::new(format!(
+                                        "{name} (đã hủy theo Quyết định số {by})"
+                                    ))
+                                    .weak(),
+                                ),
+                            }
                         });
                         row.col(|ui| {
                             widgets::cell(ui, &record.decision_number);

@@ -11,21 +11,36 @@ use super::registration_view::{
 use super::registrations::{RegistrationsScreen, intent};
 use super::view_model::ViewModel;
 use super::widgets::{ERROR_COLOR, Named};
-use crate::domain::model::{AwardKind, CatalogueId, Subject, SubjectKind};
+use crate::domain::model::{AwardKind, CatalogueEntry, CatalogueId, Subject, SubjectKind};
 use crate::domain::registration::{SubjectChoice, SubmissionStatus, choices};
 use crate::domain::validate::parse_date;
 
 const CURSOR_COLOR: Color32 = Color32::from_rgb(255, 236, 170);
 
+/// What a row asks for: its title and shown form, and the other forms it keeps.
 fn choice_of(
     subject: Subject,
     title: Option<CatalogueId>,
     form: Option<CatalogueId>,
+    other_forms: &[CatalogueId],
 ) -> SubjectChoice {
     let mut c = SubjectChoice::new(subject);
     c.title = title;
     c.forms.extend(form);
+    c.forms.extend(other_forms);
     c
+}
+
+/// "và Giấy khen …" for the forms beyond the one the combo shows.
+fn other_forms_label(ui: &mut Ui, others: &[CatalogueId], forms: &[&CatalogueEntry]) {
+    let names: Vec<&str> = others
+        .iter()
+        .filter_map(|f| forms.iter().find(|e| e.id == *f))
+        .map(|e| e.name.as_str())
+        .collect();
+    if !names.is_empty() {
+        ui.label(format!("và {}", names.join("; ")));
+    }
 }
 
 /// A combo over catalogue entries with "Không đăng ký"; true when changed.
@@ -99,7 +114,7 @@ impl RegistrationsScreen {
             {
                 intents.push(intent(RegistrationIntent::Apply {
                     year,
-                    choices: vec![choice_of(unit_subject, title, line.form)],
+                    choices: vec![choice_of(unit_subject, title, line.form, &line.other_forms)],
                 }));
             }
             let label = ui.label("Hình thức tập thể:");
@@ -110,9 +125,10 @@ impl RegistrationsScreen {
             {
                 intents.push(intent(RegistrationIntent::Apply {
                     year,
-                    choices: vec![choice_of(unit_subject, line.title, form)],
+                    choices: vec![choice_of(unit_subject, line.title, form, &line.other_forms)],
                 }));
             }
+            other_forms_label(ui, &line.other_forms, &unit_forms);
         });
         self.commitment_editor(ui, line, intents);
         ui.separator();
@@ -131,7 +147,7 @@ impl RegistrationsScreen {
                     .staff
                     .iter()
                     .filter(|s| s.left.is_none() && s.title.is_none())
-                    .map(|s| choice_of(Subject::Person(s.person.id), ldtt, s.form))
+                    .map(|s| choice_of(Subject::Person(s.person.id), ldtt, s.form, &s.other_forms))
                     .collect();
                 if !choices.is_empty() {
                     intents.push(intent(RegistrationIntent::Apply { year, choices }));
@@ -222,7 +238,7 @@ impl RegistrationsScreen {
             })
             .map(|(_, s)| {
                 let (title, form) = f(s);
-                choice_of(Subject::Person(s.person.id), title, form)
+                choice_of(Subject::Person(s.person.id), title, form, &s.other_forms)
             })
             .collect()
     }
@@ -422,7 +438,12 @@ impl RegistrationsScreen {
                                 self.cursor = i;
                                 intents.push(intent(RegistrationIntent::Apply {
                                     year,
-                                    choices: vec![choice_of(subject, title, s.form)],
+                                    choices: vec![choice_of(
+                                        subject,
+                                        title,
+                                        s.form,
+                                        &s.other_forms,
+                                    )],
                                 }));
                             }
                             let mut form = s.form;
@@ -436,9 +457,15 @@ impl RegistrationsScreen {
                                 self.cursor = i;
                                 intents.push(intent(RegistrationIntent::Apply {
                                     year,
-                                    choices: vec![choice_of(subject, s.title, form)],
+                                    choices: vec![choice_of(
+                                        subject,
+                                        s.title,
+                                        form,
+                                        &s.other_forms,
+                                    )],
                                 }));
                             }
+                            other_forms_label(ui, &s.other_forms, forms);
                             ui.end_row();
                         }
                     });

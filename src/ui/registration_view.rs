@@ -14,6 +14,8 @@ pub struct StaffLine {
     pub person: Person,
     pub title: Option<CatalogueId>,
     pub form: Option<CatalogueId>,
+    /// Further forms registered beyond `form`: shown beside it, kept by every edit.
+    pub other_forms: Vec<CatalogueId>,
     /// "Nghỉ hưu từ 15/06/2026" for a person who left during the year.
     pub left: Option<String>,
 }
@@ -29,6 +31,8 @@ pub struct UnitLine {
     pub counts: Vec<usize>,
     pub title: Option<CatalogueId>,
     pub form: Option<CatalogueId>,
+    /// Further forms registered beyond `form`: shown beside it, kept by every edit.
+    pub other_forms: Vec<CatalogueId>,
     pub staff: Vec<StaffLine>,
 }
 

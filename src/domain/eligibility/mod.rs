@@ -102,6 +102,7 @@ pub struct Facts {
     pub reviews: Vec<ReviewPeriod>,
     /// Days absent in the year that do not count as work (maternity and training count).
     pub absent_days: u32,
+    /// Awards in force: a cancelled one, or one an amendment dropped, is not a fact.
     pub awards: Vec<AwardFact>,
     pub innovations: Vec<InnovationFact>,
     /// Titles proposed for the same year alongside (a CSTĐCS nomination this year counts

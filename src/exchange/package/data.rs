@@ -184,7 +184,7 @@ pub fn gather(
     let mut awards: Vec<AwardData> = store
         .all_awards()?
         .into_iter()
-        .filter(|a| subjects.contains(&a.subject))
+        .filter(|a| a.in_force() && subjects.contains(&a.subject))
         .map(|a| {
             let (title_code, title_name) = title(a.catalogue_id);
             AwardData {

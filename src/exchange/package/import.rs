@@ -248,6 +248,7 @@ impl Plan {
         let stored: HashSet<(Subject, i32, i64)> = store
             .all_awards()?
             .into_iter()
+            .filter(|a| a.in_force())
             .map(|a| (a.subject, a.year, a.catalogue_id))
             .collect();
         let year = preview.data.year;
@@ -431,6 +432,7 @@ pub fn apply_import(
                     decision_date: a.decision_date,
                     issuer: a.issuer.clone(),
                     note: a.note.clone(),
+                    cancelled_by: None,
                 },
             )?;
             s.awards += 1;
