@@ -18,6 +18,8 @@ pub mod people_list;
 pub mod plan;
 pub mod registration;
 pub mod registration_progress;
+pub mod report_results;
+pub mod report_tally;
 pub mod settings;
 pub mod settings_forms;
 pub mod text;
