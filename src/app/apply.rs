@@ -179,6 +179,7 @@ impl ThiduaApp {
             Intent::Registration(i) => self.apply_registration(i)?,
             Intent::Nomination(i) => self.apply_nomination(i)?,
             Intent::Backup(i) => self.apply_backup(i)?,
+            Intent::Report(i) => self.apply_report(i)?,
             Intent::Innovation(i) => self.apply_innovation(i)?,
             Intent::Decision(i) => self.apply_decision(i)?,
         }

@@ -14,6 +14,7 @@ mod nominations;
 mod refresh;
 mod registration_files;
 mod registrations;
+mod reports;
 
 use std::sync::Arc;
 

@@ -34,6 +34,7 @@ impl ThiduaApp {
             .setting(super::decisions::ROUNDING)?
             .unwrap_or_default();
         self.reload_backups();
+        self.reload_reports()?;
         self.reload_people()?;
         self.reload_plans()?;
         self.reload_registrations(self.ui.registrations.year(self.vm.today))?;

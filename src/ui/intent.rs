@@ -22,12 +22,13 @@ pub enum Screen {
     Council,
     Decisions,
     Catalogue,
+    Reports,
     Settings,
     Backups,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 11] = [
+    pub const ALL: [Screen; 12] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
@@ -37,6 +38,7 @@ impl Screen {
         Screen::Council,
         Screen::Decisions,
         Screen::Catalogue,
+        Screen::Reports,
         Screen::Settings,
         Screen::Backups,
     ];
@@ -53,6 +55,7 @@ impl Screen {
             Screen::Decisions => "Quyết định khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
+            Screen::Reports => "Báo cáo, thống kê",
             Screen::Backups => "Sao lưu, khôi phục",
         }
     }
@@ -154,6 +157,8 @@ pub enum Intent {
     Nomination(super::nomination_view::NominationIntent),
     /// Everything of the backups screen.
     Backup(super::backup_view::BackupIntent),
+    /// Everything of the reports screen (it only reads).
+    Report(super::report_view::ReportIntent),
 }
 
 impl Intent {
@@ -175,6 +180,7 @@ impl Intent {
                 | Intent::ExportPeople
                 | Intent::ExportHistory(_)
                 | Intent::DismissNotification(_)
+                | Intent::Report(_)
                 | Intent::PlanDocument { .. }
                 | Intent::Registration(
                     R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }

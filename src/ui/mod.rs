@@ -24,6 +24,9 @@ pub mod registration_clusters;
 pub mod registration_unit;
 pub mod registration_view;
 pub mod registrations;
+pub mod report_charts;
+pub mod report_view;
+pub mod reports;
 pub mod settings;
 pub mod settings_rules;
 pub mod view_model;
@@ -49,6 +52,7 @@ pub struct UiState {
     pub catalogue: catalogue::CatalogueScreen,
     pub settings: settings::SettingsScreen,
     pub backups: backups::BackupsScreen,
+    pub reports: reports::ReportsScreen,
     /// A screen change waiting on the unsaved-changes question.
     pending_screen: Option<Screen>,
 }
@@ -67,6 +71,7 @@ impl UiState {
             Screen::Catalogue => self.catalogue.is_dirty(),
             Screen::Settings => self.settings.is_dirty(vm),
             Screen::Backups => self.backups.is_dirty(),
+            Screen::Reports => self.reports.is_dirty(),
         }
     }
 
@@ -83,6 +88,7 @@ impl UiState {
             Screen::Catalogue => self.catalogue.discard_forms(),
             Screen::Settings => self.settings.discard_forms(),
             Screen::Backups => self.backups.discard_forms(),
+            Screen::Reports => self.reports.discard_forms(),
         }
     }
 
@@ -169,6 +175,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::Catalogue => state.catalogue.show(ui, vm, &mut intents),
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
         Screen::Backups => state.backups.show(ui, vm, &mut intents),
+        Screen::Reports => state.reports.show(ui, vm, &mut intents),
     });
 
     if let Some(preview) = &vm.import_preview {
