@@ -74,8 +74,18 @@ fn the_tally_of_the_demos_five_years_as_xlsx_and_pdf() {
     for (i, line) in report.tally.lines.iter().enumerate() {
         let row = &rows[4 + i];
         assert_eq!(row[1], Data::String(line.name.clone()));
-        assert_eq!(row[2], Data::Float(line.collectives as f64), "{}", line.name);
-        assert_eq!(row[3], Data::Float(line.individuals as f64), "{}", line.name);
+        assert_eq!(
+            row[2],
+            Data::Float(line.collectives as f64),
+            "{}",
+            line.name
+        );
+        assert_eq!(
+            row[3],
+            Data::Float(line.individuals as f64),
+            "{}",
+            line.name
+        );
     }
     let total = &rows[4 + report.tally.lines.len()];
     assert_eq!(

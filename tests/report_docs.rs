@@ -146,7 +146,10 @@ fn the_tally_as_xlsx_keeps_counts_as_numbers_and_names_as_text() {
     let range = wb.worksheet_range("Tổng hợp khen thưởng").unwrap();
     let row = |r: usize| -> Vec<Data> { range.rows().nth(r).unwrap().to_vec() };
     assert_eq!(row(3)[1], Data::String("Danh hiệu, hình thức".into()));
-    assert_eq!(row(5)[1], Data::String("Bằng khen của Chủ tịch UBND tỉnh".into()));
+    assert_eq!(
+        row(5)[1],
+        Data::String("Bằng khen của Chủ tịch UBND tỉnh".into())
+    );
     assert_eq!(row(5)[2], Data::Float(2.0));
     assert_eq!(row(5)[3], Data::Float(3.0));
     // The formula-like name is text, not a formula.
@@ -158,7 +161,11 @@ fn the_tally_as_xlsx_keeps_counts_as_numbers_and_names_as_text() {
     let levels = wb.worksheet_range("Theo năm và cấp").unwrap();
     let y2026: Vec<Data> = levels.rows().nth(5).unwrap().to_vec();
     assert_eq!(y2026[0], Data::Float(2026.0));
-    assert_eq!(y2026[1], Data::Float(6.0), "LĐTT and the Giấy khen are cấp Sở");
+    assert_eq!(
+        y2026[1],
+        Data::Float(6.0),
+        "LĐTT and the Giấy khen are cấp Sở"
+    );
 }
 
 #[test]

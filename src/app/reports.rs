@@ -53,12 +53,9 @@ impl ThiduaApp {
                 let report = self.store.period_report(from, to)?;
                 self.jobs.spawn("Xuất tổng hợp khen thưởng", move |_| {
                     let name = format!("tong-hop-khen-thuong-{from}-{to}.xlsx");
-                    let Some(path) = files.pick_save(
-                        "Lưu tổng hợp khen thưởng",
-                        &name,
-                        "Tệp Excel",
-                        &["xlsx"],
-                    ) else {
+                    let Some(path) =
+                        files.pick_save("Lưu tổng hợp khen thưởng", &name, "Tệp Excel", &["xlsx"])
+                    else {
                         return Ok(JobDone::Cancelled);
                     };
                     crate::exchange::report_sheet::export_tally(&path, &report)
@@ -86,7 +83,9 @@ impl ThiduaApp {
                     format!("ket-qua-chi-tieu-thi-dua-{year}"),
                     DocumentAction::SaveAs,
                     files,
-                    move || docs::report::results_report(year, &r.department, &r.units, &org, today),
+                    move || {
+                        docs::report::results_report(year, &r.department, &r.units, &org, today)
+                    },
                 );
             }
             ReportIntent::SaveHistory(subject) => {
@@ -95,7 +94,13 @@ impl ThiduaApp {
                     Subject::Person(_) => "Tạo quá trình khen thưởng của cá nhân",
                     Subject::Unit(_) => "Tạo quá trình khen thưởng của đơn vị",
                 };
-                self.spawn_document(label.into(), stem, DocumentAction::SaveAs, files, move || doc);
+                self.spawn_document(
+                    label.into(),
+                    stem,
+                    DocumentAction::SaveAs,
+                    files,
+                    move || doc,
+                );
             }
         }
         Ok(())

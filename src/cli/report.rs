@@ -65,9 +65,8 @@ pub fn run(store: &Store, what: &ReportWhat) -> Result<String, String> {
                     ))
                 }
                 "pdf" => {
-                    let (doc, _) =
-                        crate::docs::report_data::tally_document(store, from, to, today)
-                            .map_err(|e| e.to_string())?;
+                    let (doc, _) = crate::docs::report_data::tally_document(store, from, to, today)
+                        .map_err(|e| e.to_string())?;
                     super::write_pdf(&doc, out, &format!("tổng hợp khen thưởng {period}"))
                 }
                 _ => Err(format!(

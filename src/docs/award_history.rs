@@ -70,7 +70,11 @@ pub fn award_history(h: &AwardHistory, org: &Organisation, today: NaiveDate) -> 
                 Column::mm("STT", 12.0, Align::Center),
                 Column::mm("Năm", 16.0, Align::Center),
                 Column::new("Danh hiệu thi đua, hình thức khen thưởng", 2.2, Align::Left),
-                Column::new("Số, ngày, tháng, năm của quyết định; cơ quan ban hành", 2.8, Align::Left),
+                Column::new(
+                    "Số, ngày, tháng, năm của quyết định; cơ quan ban hành",
+                    2.8,
+                    Align::Left,
+                ),
             ],
             rows,
         )

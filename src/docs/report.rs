@@ -20,10 +20,7 @@ pub fn tally_subtitle(tally: &Tally) -> String {
     if tally.from == tally.to {
         format!("Tổng hợp kết quả khen thưởng năm {}", tally.from)
     } else {
-        format!(
-            "Tổng hợp kết quả khen thưởng giai đoạn {}",
-            tally.period()
-        )
+        format!("Tổng hợp kết quả khen thưởng giai đoạn {}", tally.period())
     }
 }
 
@@ -142,7 +139,10 @@ pub fn tally_report(
         )),
         &body,
     );
-    blocks::heading(&mut flow, "1. Kết quả theo danh hiệu, hình thức khen thưởng");
+    blocks::heading(
+        &mut flow,
+        "1. Kết quả theo danh hiệu, hình thức khen thưởng",
+    );
     if tally.lines.is_empty() {
         flow.paragraph(
             &plain(format!("Không có khen thưởng nào trong {period}.")),
@@ -156,7 +156,11 @@ pub fn tally_report(
     blocks::heading(&mut flow, "2. Số lượt khen thưởng theo năm và theo cấp");
     levels_table(years).place(&mut flow);
     flow.space(6.0);
-    blocks::closing(&mut flow, &recipients(), &Signature::director(&org.director));
+    blocks::closing(
+        &mut flow,
+        &recipients(),
+        &Signature::director(&org.director),
+    );
     flow.finish()
 }
 
@@ -236,6 +240,10 @@ pub fn results_report(
         };
         flow.paragraph(&plain(closing), &body);
     }
-    blocks::closing(&mut flow, &recipients(), &Signature::director(&org.director));
+    blocks::closing(
+        &mut flow,
+        &recipients(),
+        &Signature::director(&org.director),
+    );
     flow.finish()
 }

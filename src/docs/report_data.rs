@@ -73,7 +73,9 @@ pub fn history_document(
         Subject::Unit(uid) => (unit_name(uid), Vec::new()),
     };
     if name.trim().is_empty() {
-        return Err(StoreError::NotFound("đơn vị, cá nhân cần in lịch sử".into()));
+        return Err(StoreError::NotFound(
+            "đơn vị, cá nhân cần in lịch sử".into(),
+        ));
     }
     let records = store.awards_for(subject)?;
     let standing: Vec<_> = records.iter().filter(|r| stands(r)).cloned().collect();

@@ -35,7 +35,9 @@ impl TargetResult {
 
     /// "92,9%", or "–" when there is nobody to count.
     pub fn percent_text(&self) -> String {
-        self.percent().map(one_decimal).unwrap_or_else(|| "–".into())
+        self.percent()
+            .map(one_decimal)
+            .unwrap_or_else(|| "–".into())
     }
 
     /// "Đạt", "Chưa đạt", or "–" when there is nobody to count.

@@ -52,7 +52,18 @@ fn department() -> (Vec<Unit>, Vec<Person>) {
         unit(3, UnitKind::Union),
     ];
     let mut people: Vec<Person> = (1..=16)
-        .map(|p| person(p, if p <= 10 { 1 } else if p <= 15 { 2 } else { 3 }))
+        .map(|p| {
+            person(
+                p,
+                if p <= 10 {
+                    1
+                } else if p <= 15 {
+                    2
+                } else {
+                    3
+                },
+            )
+        })
         .collect();
     people[0].is_department_leader = true;
     people[14].status = PersonStatus::Retired;
@@ -79,7 +90,12 @@ fn results_count_awards_of_the_year_against_the_targets() {
     awards.push(rec(&cat, Subject::Unit(1), 2026, "TTLDXS"));
     let targets = vec![
         target("LDTT", "Lao động tiên tiến", 90.0, TargetBase::Staff),
-        target("TTLDTT", "Tập thể lao động tiên tiến", 100.0, TargetBase::Units),
+        target(
+            "TTLDTT",
+            "Tập thể lao động tiên tiến",
+            100.0,
+            TargetBase::Units,
+        ),
     ];
     let input = ResultsInput {
         year: 2026,
@@ -122,7 +138,12 @@ fn results_count_awards_of_the_year_against_the_targets() {
 fn the_retired_person_counts_in_the_year_they_left() {
     let cat = catalogue();
     let (units, people) = department();
-    let targets = vec![target("LDTT", "Lao động tiên tiến", 90.0, TargetBase::Staff)];
+    let targets = vec![target(
+        "LDTT",
+        "Lao động tiên tiến",
+        90.0,
+        TargetBase::Staff,
+    )];
     let awards = vec![rec(&cat, Subject::Person(15), 2025, "LDTT")];
     let input = ResultsInput {
         year: 2025,

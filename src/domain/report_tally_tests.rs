@@ -50,10 +50,20 @@ pub(crate) fn rec(cat: &[CatalogueEntry], subject: Subject, year: i32, code: &st
 fn history(cat: &[CatalogueEntry]) -> Vec<AwardRecord> {
     let mut v = Vec::new();
     for u in 1..=7 {
-        v.push(rec(cat, Subject::Unit(u), 2022 + (u as i32 % 5), "BK_BO_TT"));
+        v.push(rec(
+            cat,
+            Subject::Unit(u),
+            2022 + (u as i32 % 5),
+            "BK_BO_TT",
+        ));
     }
     for p in 1..=21 {
-        v.push(rec(cat, Subject::Person(p), 2022 + (p as i32 % 5), "BK_BO_CN"));
+        v.push(rec(
+            cat,
+            Subject::Person(p),
+            2022 + (p as i32 % 5),
+            "BK_BO_CN",
+        ));
     }
     for p in 1..=4 {
         v.push(rec(cat, Subject::Person(p), 2025, "CSTD_TINH"));

@@ -194,7 +194,10 @@ mod tests {
             ]
         );
         assert_eq!(s.awards_in_years(2025, 2022).unwrap().len(), 4);
-        assert_eq!(s.awards_in_years(2027, 2027).unwrap()[0].subject, Subject::Person(p));
+        assert_eq!(
+            s.awards_in_years(2027, 2027).unwrap()[0].subject,
+            Subject::Person(p)
+        );
         assert!(s.awards_in_years(2010, 2020).unwrap().is_empty());
     }
 }

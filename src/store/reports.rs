@@ -106,7 +106,13 @@ mod tests {
             r.tally.sentence(),
             "Lao động tiên tiến: 01 cá nhân; Tập thể lao động tiên tiến: 01 tập thể"
         );
-        assert_eq!(s.period_report(2025, 2026).unwrap().tally.total_individuals(), 2);
+        assert_eq!(
+            s.period_report(2025, 2026)
+                .unwrap()
+                .tally
+                .total_individuals(),
+            2
+        );
         let y = s.year_results(2026).unwrap();
         assert!(!y.has_plan && y.department.is_empty());
 

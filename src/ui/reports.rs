@@ -100,7 +100,13 @@ impl ReportsScreen {
         egui::Grid::new("results-department")
             .striped(true)
             .show(ui, |ui| {
-                for t in ["Danh hiệu (toàn Sở)", "Chỉ tiêu", "Đạt được", "Tỷ lệ", "Kết quả"] {
+                for t in [
+                    "Danh hiệu (toàn Sở)",
+                    "Chỉ tiêu",
+                    "Đạt được",
+                    "Tỷ lệ",
+                    "Kết quả",
+                ] {
                     ui.label(bold(t));
                 }
                 ui.end_row();
