@@ -11,6 +11,9 @@ use crate::exchange::{Kind, batch};
 use crate::platform::paths;
 use crate::store::Store;
 
+mod report;
+pub use report::ReportWhat;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "thidua",
@@ -50,6 +53,11 @@ pub enum Command {
     Print {
         #[command(subcommand)]
         what: PrintWhat,
+    },
+    /// Báo cáo, thống kê: tổng hợp khen thưởng giai đoạn, kết quả chỉ tiêu, quá trình khen thưởng
+    Report {
+        #[command(subcommand)]
+        what: ReportWhat,
     },
     /// Sao lưu cơ sở dữ liệu (mặc định vào thư mục "Sao lưu" bên cạnh tệp dữ liệu)
     Backup {
@@ -272,6 +280,7 @@ pub fn open_demo(path: &Path, today: NaiveDate) -> Result<Store, String> {
 pub fn run_command(store: &mut Store, command: &Command) -> Result<String, String> {
     match command {
         Command::Check => check(store),
+        Command::Report { what } => report::run(store, what),
         Command::Print {
             what: PrintWhat::Plan { year, out },
         } => print_plan(store, *year, out),

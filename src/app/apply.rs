@@ -180,6 +180,7 @@ impl ThiduaApp {
             Intent::Nomination(i) => self.apply_nomination(i)?,
             Intent::Backup(i) => self.apply_backup(i)?,
             Intent::Exchange(i) => self.apply_exchange(i)?,
+            Intent::Report(i) => self.apply_report(i)?,
             Intent::Innovation(i) => self.apply_innovation(i)?,
             Intent::Decision(i) => self.apply_decision(i)?,
         }

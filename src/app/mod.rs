@@ -15,6 +15,7 @@ mod nominations;
 mod refresh;
 mod registration_files;
 mod registrations;
+mod reports;
 
 use std::sync::Arc;
 

@@ -35,6 +35,7 @@ impl ThiduaApp {
             .unwrap_or_default();
         self.reload_backups();
         self.reload_exchange();
+        self.reload_reports()?;
         self.reload_people()?;
         self.reload_plans()?;
         self.reload_registrations(self.ui.registrations.year(self.vm.today))?;

@@ -16,6 +16,7 @@
 
 pub mod achievement;
 pub mod achievement_data;
+pub mod award_history;
 pub mod blocks;
 pub mod certificate;
 pub mod check;
@@ -32,6 +33,8 @@ pub mod pdf;
 pub mod plan;
 pub mod registration;
 pub mod registration_data;
+pub mod report;
+pub mod report_data;
 pub mod submission;
 pub mod table;
 pub mod wrap;

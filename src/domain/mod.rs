@@ -19,6 +19,8 @@ pub mod plan;
 pub mod province_list;
 pub mod registration;
 pub mod registration_progress;
+pub mod report_results;
+pub mod report_tally;
 pub mod settings;
 pub mod settings_forms;
 pub mod text;

@@ -19,6 +19,7 @@ mod people;
 mod ratings;
 mod read;
 pub mod registration_sheet;
+pub mod report_sheet;
 mod sheet;
 mod template;
 mod units;

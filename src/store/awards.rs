@@ -111,6 +111,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// The award records of years `from` to `to` (both included; a range typed backwards
+    /// is read forwards), by year then catalogue order, for the period reports.
+    pub fn awards_in_years(&self, from: i32, to: i32) -> Result<Vec<AwardRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.* FROM awards a JOIN catalogue c ON c.id = a.catalogue_id
+             WHERE a.year BETWEEN ?1 AND ?2 ORDER BY a.year, c.sort_order, a.id",
+        )?;
+        let rows = stmt
+            .query_map([from.min(to), from.max(to)], award_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
     /// Insert (id 0) or update a record; the same subject cannot hold the same entry twice
     /// in one year (a cancelled record aside). An update leaves a cancellation as it is.
     pub fn save_award(&mut self, a: &AwardRecord) -> Result<AwardId, StoreError> {
@@ -177,5 +190,62 @@ pub fn save_award_in(conn: &rusqlite::Connection, a: &AwardRecord) -> Result<Awa
             )));
         }
         Ok(a.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::{person, unit};
+
+    #[test]
+    fn awards_in_a_year_range_are_those_years_only_in_catalogue_order() {
+        let mut s = Store::open_in_memory().unwrap();
+        let u = s.save_unit(&unit("Văn phòng")).unwrap();
+        let p = s.save_person(&person("Phạm Thị Lan", u)).unwrap();
+        let cat = s.catalogue().unwrap();
+        let id = |code: &str| cat.iter().find(|c| c.code == code).unwrap().id;
+        let rec = |subject, year, code: &str| AwardRecord {
+            id: 0,
+            subject,
+            year,
+            catalogue_id: id(code),
+            decision_number: format!("{year}/QĐ-SCT"),
+            decision_date: None,
+            issuer: String::new(),
+            note: String::new(),
+            cancelled_by: None,
+        };
+        for (subject, year, code) in [
+            (Subject::Person(p), 2021, "LDTT"),
+            (Subject::Person(p), 2023, "CSTDCS"),
+            (Subject::Person(p), 2023, "LDTT"),
+            (Subject::Unit(u), 2024, "TTLDTT"),
+            (Subject::Person(p), 2025, "LDTT"),
+            (Subject::Person(p), 2027, "LDTT"),
+        ] {
+            s.save_award(&rec(subject, year, code)).unwrap();
+        }
+        let got: Vec<(i32, i64)> = s
+            .awards_in_years(2022, 2025)
+            .unwrap()
+            .iter()
+            .map(|a| (a.year, a.catalogue_id))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (2023, id("LDTT")),
+                (2023, id("CSTDCS")),
+                (2024, id("TTLDTT")),
+                (2025, id("LDTT")),
+            ]
+        );
+        assert_eq!(s.awards_in_years(2025, 2022).unwrap().len(), 4);
+        assert_eq!(
+            s.awards_in_years(2027, 2027).unwrap()[0].subject,
+            Subject::Person(p)
+        );
+        assert!(s.awards_in_years(2010, 2020).unwrap().is_empty());
     }
 }

@@ -18,6 +18,7 @@ pub mod plans;
 pub mod ratings;
 pub mod register;
 pub mod registrations;
+pub mod reports;
 mod schema_check;
 mod settings;
 pub mod units;

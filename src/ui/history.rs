@@ -125,6 +125,11 @@ impl HistoryScreen {
             if ui.button("Xuất Excel…").clicked() {
                 intents.push(Intent::ExportHistory(history.subject));
             }
+            if ui.button("In quá trình khen thưởng…").clicked() {
+                intents.push(Intent::Report(
+                    super::report_view::ReportIntent::SaveHistory(history.subject),
+                ));
+            }
         });
         if self
             .form

@@ -22,13 +22,14 @@ pub enum Screen {
     Council,
     Decisions,
     Catalogue,
+    Reports,
     Settings,
     Backups,
     Exchange,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 12] = [
+    pub const ALL: [Screen; 13] = [
         Screen::People,
         Screen::History,
         Screen::Plans,
@@ -38,6 +39,7 @@ impl Screen {
         Screen::Council,
         Screen::Decisions,
         Screen::Catalogue,
+        Screen::Reports,
         Screen::Settings,
         Screen::Exchange,
         Screen::Backups,
@@ -55,6 +57,7 @@ impl Screen {
             Screen::Decisions => "Quyết định khen thưởng",
             Screen::Catalogue => "Danh mục danh hiệu, hình thức",
             Screen::Settings => "Cài đặt",
+            Screen::Reports => "Báo cáo, thống kê",
             Screen::Backups => "Sao lưu, khôi phục",
             Screen::Exchange => "Trao đổi với tỉnh",
         }
@@ -159,6 +162,8 @@ pub enum Intent {
     Backup(super::backup_view::BackupIntent),
     /// Everything of the exchange screen.
     Exchange(super::exchange_view::ExchangeIntent),
+    /// Everything of the reports screen (it only reads).
+    Report(super::report_view::ReportIntent),
 }
 
 impl Intent {
@@ -183,6 +188,7 @@ impl Intent {
                 | Intent::ExportPeople
                 | Intent::ExportHistory(_)
                 | Intent::DismissNotification(_)
+                | Intent::Report(_)
                 | Intent::PlanDocument { .. }
                 | Intent::Registration(
                     R::SelectYear(_) | R::Document { .. } | R::ExportUnitSheet { .. }

@@ -26,6 +26,9 @@ pub mod registration_clusters;
 pub mod registration_unit;
 pub mod registration_view;
 pub mod registrations;
+pub mod report_charts;
+pub mod report_view;
+pub mod reports;
 pub mod settings;
 pub mod settings_rules;
 pub mod view_model;
@@ -52,6 +55,7 @@ pub struct UiState {
     pub settings: settings::SettingsScreen,
     pub backups: backups::BackupsScreen,
     pub exchange: exchange::ExchangeScreen,
+    pub reports: reports::ReportsScreen,
     /// A screen change waiting on the unsaved-changes question.
     pending_screen: Option<Screen>,
 }
@@ -71,6 +75,7 @@ impl UiState {
             Screen::Settings => self.settings.is_dirty(vm),
             Screen::Backups => self.backups.is_dirty(),
             Screen::Exchange => self.exchange.is_dirty(),
+            Screen::Reports => self.reports.is_dirty(),
         }
     }
 
@@ -88,6 +93,7 @@ impl UiState {
             Screen::Settings => self.settings.discard_forms(),
             Screen::Backups => self.backups.discard_forms(),
             Screen::Exchange => self.exchange.discard_forms(),
+            Screen::Reports => self.reports.discard_forms(),
         }
     }
 
@@ -175,6 +181,7 @@ pub fn show(ui: &mut Ui, vm: &ViewModel, state: &mut UiState) -> Vec<Intent> {
         Screen::Settings => state.settings.show(ui, vm, &mut intents),
         Screen::Backups => state.backups.show(ui, vm, &mut intents),
         Screen::Exchange => state.exchange.show(ui, vm, &mut intents),
+        Screen::Reports => state.reports.show(ui, vm, &mut intents),
     });
 
     if let Some(preview) = &vm.import_preview {

@@ -103,6 +103,7 @@ pub struct ViewModel {
     pub import_preview: Option<ImportPreviewView>,
     pub backups: super::backup_view::BackupsView,
     pub exchange: super::exchange_view::ExchangeView,
+    pub reports: super::report_view::ReportsView,
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
     pub rounding: crate::domain::money::Rounding,
@@ -137,6 +138,7 @@ impl ViewModel {
                 year: chrono::Datelike::year(&today),
                 ..Default::default()
             },
+            reports: super::report_view::ReportsView::new(chrono::Datelike::year(&today)),
             eligibility: Default::default(),
             council_rules: Default::default(),
             rounding: Default::default(),
