@@ -86,6 +86,7 @@ fn results_count_awards_of_the_year_against_the_targets() {
     awards.push(rec(&cat, Subject::Person(10), 2025, "LDTT"));
     let mut cancelled = rec(&cat, Subject::Person(14), 2026, "LDTT");
     cancelled.note = "Đã bị hủy bởi Quyết định số 3/QĐ-SCT".into();
+    cancelled.cancelled_by = Some("3/QĐ-SCT".into());
     awards.push(cancelled);
     awards.push(rec(&cat, Subject::Unit(1), 2026, "TTLDXS"));
     let targets = vec![
