@@ -146,10 +146,8 @@ fn backup_connection(
     std::fs::create_dir_all(folder).map_err(|e| folder_error(folder, e))?;
     let stamp = Local::now().naive_local();
     let second = stamp.format("%Y%m%d-%H%M%S").to_string();
-    // Within one second each backup is numbered above the others (even those rotated
-    // away since), so the order of the names is the order they were made in.
-    let mut name = format!("{PREFIX}{second}");
-    let mut target = folder.join(format!("{name}.{EXTENSION}"));
+    // Within one second each backup is numbered above those still there, so the order of
+    // the names is the order they were made in and rotation keeps the newest.
     let taken = backups_in(folder)
         .iter()
         .filter(|b| {
@@ -161,15 +159,17 @@ fn backup_connection(
         .map(|b| sequence(&b.path))
         .max();
     let mut n = taken.map_or(1, |t| t + 1);
-    while n > 1 || target.exists() {
-        n = n.max(2);
-        name = format!("{PREFIX}{second}-{n}");
-        target = folder.join(format!("{name}.{EXTENSION}"));
+    let (name, target) = loop {
+        let name = match n {
+            1 => format!("{PREFIX}{second}"),
+            n => format!("{PREFIX}{second}-{n}"),
+        };
+        let target = folder.join(format!("{name}.{EXTENSION}"));
         if !target.exists() {
-            break;
+            break (name, target);
         }
         n += 1;
-    }
+    };
     let temp = folder.join(format!(".{name}.tmp"));
     let result = (|| {
         {
