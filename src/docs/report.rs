@@ -12,7 +12,7 @@ use super::table::{Column, Row, Table};
 use crate::domain::model::AwardLevel;
 use crate::domain::plan::format_percent;
 use crate::domain::report_results::{TargetResult, UnitResults};
-use crate::domain::report_tally::{Tally, YearLevels, two_digits};
+use crate::domain::report_tally::{Tally, YearLevels, count_cell};
 use crate::domain::settings::Organisation;
 
 /// "Tổng hợp kết quả khen thưởng giai đoạn 2022–2026" ("… năm 2026" for one year).
@@ -84,11 +84,6 @@ pub fn tally_table(tally: &Tally) -> Table {
         ],
         rows,
     )
-}
-
-/// "07", or "–" for none (a zero in an official table reads as a typo).
-fn count_cell(n: usize) -> String {
-    if n == 0 { "–".into() } else { two_digits(n) }
 }
 
 /// Năm | Cấp Sở | Cấp tỉnh | Cấp Bộ | Cấp Nhà nước | Tổng.

@@ -30,6 +30,12 @@ pub fn two_digits(n: usize) -> String {
     format!("{n:02}")
 }
 
+/// A count in a table cell: "07", or "–" for none (a zero in an official table reads as a
+/// typo).
+pub fn count_cell(n: usize) -> String {
+    if n == 0 { "–".into() } else { two_digits(n) }
+}
+
 /// One title or form of the tally.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TallyLine {

@@ -159,4 +159,6 @@ fn names_lose_only_the_subject_suffix() {
     assert_eq!(two_digits(7), "07");
     assert_eq!(two_digits(0), "00");
     assert_eq!(two_digits(21), "21");
+    assert_eq!(count_cell(0), "–");
+    assert_eq!(count_cell(7), "07");
 }

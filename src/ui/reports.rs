@@ -12,7 +12,7 @@ use super::report_charts;
 use super::report_view::{ReportIntent, ReportsView, TallyFormat};
 use super::view_model::ViewModel;
 use super::widgets::{self, year_picker};
-use crate::domain::report_tally::two_digits;
+use crate::domain::report_tally::{count_cell, two_digits};
 
 #[derive(Debug, Default)]
 pub struct ReportsScreen {
@@ -178,8 +178,8 @@ fn tally(ui: &mut Ui, view: &ReportsView) {
                 body.row(22.0, |mut r| {
                     r.col(|ui| widgets::cell(ui, (i + 1).to_string()));
                     r.col(|ui| widgets::cell(ui, l.name.clone()));
-                    r.col(|ui| widgets::cell(ui, two_digits(l.collectives)));
-                    r.col(|ui| widgets::cell(ui, two_digits(l.individuals)));
+                    r.col(|ui| widgets::cell(ui, count_cell(l.collectives)));
+                    r.col(|ui| widgets::cell(ui, count_cell(l.individuals)));
                 });
             }
             body.row(22.0, |mut r| {
