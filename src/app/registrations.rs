@@ -7,11 +7,15 @@ use super::ThiduaApp;
 use crate::domain::collation::person_name_key;
 use crate::domain::model::{AwardKind, CatalogueEntry, CatalogueId, Subject};
 use crate::domain::plan::{Plan, TargetBase, TitleTarget};
-use crate::domain::registration::{self, Registration, left_mark, person_in_year, unit_in_year};
+use crate::domain::registration::{
+    self, Registration, left_mark, person_in_year, unit_in_year, withdrawn_text,
+};
 use crate::domain::registration_progress::{progress, unit_count};
 use crate::store::StoreError;
 use crate::ui::Level;
-use crate::ui::registration_view::{RegistrationIntent, RegistrationsView, StaffLine, UnitLine};
+use crate::ui::registration_view::{
+    ErrorPlace, PlacedError, RegistrationIntent, RegistrationsView, StaffLine, UnitLine,
+};
 
 /// Short column labels for the usual titles.
 pub fn short_label(code: &str, name: &str) -> String {
@@ -65,6 +69,34 @@ fn current_of(
         }
     }
     (title, form, other_forms)
+}
+
+/// The withdrawn lines of the unit and its staff, oldest withdrawal first, each named.
+fn withdrawn_of(
+    unit: &crate::domain::model::Unit,
+    staff: &[StaffLine],
+    regs: &[Registration],
+    catalogue: &[CatalogueEntry],
+) -> Vec<String> {
+    let name_of = |subject: Subject| match subject {
+        Subject::Unit(id) if id == unit.id => Some(unit.name.as_str()),
+        Subject::Person(id) => staff
+            .iter()
+            .find(|s| s.person.id == id)
+            .map(|s| s.person.full_name.as_str()),
+        _ => None,
+    };
+    let mut lines: Vec<(chrono::NaiveDate, String)> = regs
+        .iter()
+        .filter_map(|r| {
+            let who = name_of(r.subject)?;
+            let entry = catalogue.iter().find(|e| e.id == r.catalogue_id)?;
+            let text = withdrawn_text(&entry.name, r)?;
+            Some((r.withdrawn_on?, format!("{who}: {text}")))
+        })
+        .collect();
+    lines.sort();
+    lines.into_iter().map(|(_, t)| t).collect()
 }
 
 impl ThiduaApp {
@@ -135,6 +167,7 @@ impl ThiduaApp {
             });
             let (title, form, other_forms) =
                 current_of(&current, Subject::Unit(unit.id), &catalogue);
+            let withdrawn = withdrawn_of(unit, &staff, &regs, &catalogue);
             lines.push(UnitLine {
                 staff_count: staff.iter().filter(|s| s.left.is_none()).count(),
                 counts: columns
@@ -150,6 +183,7 @@ impl ThiduaApp {
                 form,
                 other_forms,
                 staff,
+                withdrawn,
             });
         }
         self.vm.registrations = Some(RegistrationsView {
@@ -181,7 +215,19 @@ impl ThiduaApp {
                 self.reload_registrations(year)?;
             }
             RegistrationIntent::Apply { year, choices } => {
-                let n = self.store.apply_choices(year, &choices, today)?;
+                let place = match choices.as_slice() {
+                    [one] => ErrorPlace::Row(one.subject),
+                    _ => ErrorPlace::Selection,
+                };
+                let n = self
+                    .store
+                    .apply_choices(year, &choices, today)
+                    .inspect_err(|e| {
+                        self.ui.registrations.refused(PlacedError {
+                            place,
+                            message: e.to_string(),
+                        })
+                    })?;
                 self.reload_registrations(year)?;
                 self.ui.registrations.clear_selection();
                 if n > 0 {
@@ -194,7 +240,15 @@ impl ThiduaApp {
                 }
             }
             RegistrationIntent::CopyLastYear { year, unit } => {
-                let n = self.store.copy_registrations(year - 1, year, unit, today)?;
+                let n = self
+                    .store
+                    .copy_registrations(year - 1, year, unit, today)
+                    .inspect_err(|e| {
+                        self.ui.registrations.refused(PlacedError {
+                            place: ErrorPlace::Selection,
+                            message: e.to_string(),
+                        })
+                    })?;
                 self.reload_registrations(year)?;
                 self.notify(
                     if n > 0 { Level::Success } else { Level::Info },
@@ -210,7 +264,12 @@ impl ThiduaApp {
             RegistrationIntent::SaveSubmission(s) => {
                 let status = s.status_text();
                 let name = self.vm.unit_name(s.unit_id).to_owned();
-                self.store.save_submission(&s)?;
+                self.store.save_submission(&s).inspect_err(|e| {
+                    self.ui.registrations.refused(PlacedError {
+                        place: ErrorPlace::Submission,
+                        message: e.to_string(),
+                    })
+                })?;
                 self.reload_registrations(s.year)?;
                 self.ui.registrations.submission_saved();
                 self.notify(Level::Success, format!("{name}: {status}."));

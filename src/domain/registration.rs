@@ -269,11 +269,35 @@ pub fn left_mark(person: &Person) -> Option<String> {
 
 /// The deadline for registrations in a plan: the first deadline that speaks of "đăng ký
 /// thi đua".
+///
+/// A deadline worded "đăng ký thi đua" comes first; otherwise one that speaks of
+/// registering ("Hạn đăng ký danh hiệu", "gửi bản đăng ký") and not of innovations.
 pub fn registration_deadline(plan: &super::plan::Plan) -> Option<NaiveDate> {
-    plan.deadlines
+    let folded: Vec<(String, NaiveDate)> = plan
+        .deadlines
         .iter()
-        .find(|d| fold(&d.what).contains("dang ky thi dua"))
-        .map(|d| d.date)
+        .map(|d| (fold(&d.what), d.date))
+        .collect();
+    folded
+        .iter()
+        .find(|(w, _)| w.contains("dang ky thi dua"))
+        .or_else(|| {
+            folded
+                .iter()
+                .find(|(w, _)| w.contains("dang ky") && !w.contains("sang kien"))
+        })
+        .map(|(_, d)| *d)
+}
+
+/// A withdrawn line as the clerk reads it: "Lao động tiên tiến — đăng ký 02/01/2026,
+/// rút 15/03/2026". None for a line still current.
+pub fn withdrawn_text(entry_name: &str, r: &Registration) -> Option<String> {
+    let withdrawn = r.withdrawn_on?;
+    Some(format!(
+        "{entry_name} — đăng ký {}, rút {}",
+        r.registered_on.format("%d/%m/%Y"),
+        withdrawn.format("%d/%m/%Y")
+    ))
 }
 
 /// "Còn 12 ngày", "Hôm nay là hạn cuối", "Quá hạn 5 ngày".

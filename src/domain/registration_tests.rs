@@ -180,6 +180,48 @@ fn deadline_is_found_and_days_counted() {
 }
 
 #[test]
+fn a_deadline_worded_otherwise_is_found_but_not_the_innovations_one() {
+    let mut plan = crate::domain::plan::demo_plan(2026, "Trần Văn A");
+    plan.deadlines
+        .retain(|d| !fold(&d.what).contains("dang ky thi dua"));
+    plan.deadlines.insert(
+        0,
+        crate::domain::plan::Deadline {
+            what: "Hạn đăng ký sáng kiến".into(),
+            date: d(2026, 4, 30),
+        },
+    );
+    assert_eq!(
+        registration_deadline(&plan),
+        None,
+        "the innovations deadline is not it"
+    );
+    plan.deadlines.push(crate::domain::plan::Deadline {
+        what: "Các đơn vị gửi bản Đăng ký danh hiệu về Văn phòng Sở".into(),
+        date: d(2026, 3, 15),
+    });
+    assert_eq!(registration_deadline(&plan), Some(d(2026, 3, 15)));
+}
+
+#[test]
+fn a_withdrawn_line_reads_with_both_dates() {
+    let mut r = Registration {
+        id: 1,
+        year: 2026,
+        subject: Subject::Person(3),
+        catalogue_id: 7,
+        registered_on: d(2026, 1, 2),
+        withdrawn_on: None,
+    };
+    assert_eq!(withdrawn_text("Lao động tiên tiến", &r), None);
+    r.withdrawn_on = Some(d(2026, 3, 15));
+    assert_eq!(
+        withdrawn_text("Lao động tiên tiến", &r).unwrap(),
+        "Lao động tiên tiến — đăng ký 02/01/2026, rút 15/03/2026"
+    );
+}
+
+#[test]
 fn progress_leaves_out_leaders_people_who_left_and_dissolved_units() {
     let cat = catalogue();
     let ldtt = id_of(&cat, "LDTT");

@@ -23,6 +23,7 @@ pub mod nominations;
 pub mod people;
 pub mod plans;
 pub mod registration_clusters;
+mod registration_staff;
 pub mod registration_unit;
 pub mod registration_view;
 pub mod registrations;

@@ -1,24 +1,21 @@
 //! One unit's registration: its status (sent, returned with a reason, approved), its own
 //! title and form, the commitment, and the staff grid with bulk and keyboard entry.
 
-use egui::{Color32, Key, RichText, Ui};
+use egui::{RichText, Ui};
 
-use super::fonts::bold;
 use super::intent::{DocumentAction, Intent};
 use super::registration_view::{
-    RegistrationDoc, RegistrationIntent, RegistrationsView, StaffLine, UnitLine,
+    ErrorPlace, RegistrationDoc, RegistrationIntent, RegistrationsView, StaffLine, UnitLine,
 };
 use super::registrations::{RegistrationsScreen, intent};
 use super::view_model::ViewModel;
-use super::widgets::{ERROR_COLOR, Named};
+use super::widgets::ERROR_COLOR;
 use crate::domain::model::{AwardKind, CatalogueEntry, CatalogueId, Subject, SubjectKind};
 use crate::domain::registration::{SubjectChoice, SubmissionStatus, choices};
 use crate::domain::validate::parse_date;
 
-const CURSOR_COLOR: Color32 = Color32::from_rgb(255, 236, 170);
-
 /// What a row asks for: its title and shown form, and the other forms it keeps.
-fn choice_of(
+pub(super) fn choice_of(
     subject: Subject,
     title: Option<CatalogueId>,
     form: Option<CatalogueId>,
@@ -32,7 +29,7 @@ fn choice_of(
 }
 
 /// "và Giấy khen …" for the forms beyond the one the combo shows.
-fn other_forms_label(ui: &mut Ui, others: &[CatalogueId], forms: &[&CatalogueEntry]) {
+pub(super) fn other_forms_label(ui: &mut Ui, others: &[CatalogueId], forms: &[&CatalogueEntry]) {
     let names: Vec<&str> = others
         .iter()
         .filter_map(|f| forms.iter().find(|e| e.id == *f))
@@ -44,7 +41,7 @@ fn other_forms_label(ui: &mut Ui, others: &[CatalogueId], forms: &[&CatalogueEnt
 }
 
 /// A combo over catalogue entries with "Không đăng ký"; true when changed.
-fn entry_combo(
+pub(super) fn entry_combo(
     ui: &mut Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     value: &mut Option<CatalogueId>,
@@ -73,6 +70,13 @@ fn entry_combo(
 }
 
 impl RegistrationsScreen {
+    /// The refused change's reason, in red, when it was made at `place`.
+    pub(super) fn error_at(&self, ui: &mut Ui, place: ErrorPlace) {
+        if let Some(e) = self.error.as_ref().filter(|e| e.place == place) {
+            ui.label(RichText::new(&e.message).color(ERROR_COLOR));
+        }
+    }
+
     pub(super) fn unit_detail(
         &mut self,
         ui: &mut Ui,
@@ -130,7 +134,9 @@ impl RegistrationsScreen {
             }
             other_forms_label(ui, &line.other_forms, &unit_forms);
         });
+        self.error_at(ui, ErrorPlace::Row(unit_subject));
         self.commitment_editor(ui, line, intents);
+        self.error_at(ui, ErrorPlace::Submission);
         ui.separator();
 
         let ldtt = individual_titles
@@ -164,7 +170,10 @@ impl RegistrationsScreen {
             .labelled_by(label.id);
             let n = self.ticked.len();
             if ui
-                .add_enabled(n > 0, egui::Button::new(format!("Áp dụng cho {n} người")))
+                .add_enabled(
+                    n > 0,
+                    egui::Button::new(format!("Áp dụng danh hiệu cho {n} người")),
+                )
                 .clicked()
             {
                 let choices = self.for_ticked(line, |s| (self.bulk_title, s.form));
@@ -177,6 +186,30 @@ impl RegistrationsScreen {
                 self.ticked.clear();
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Hình thức cho các dòng đã chọn:");
+            entry_combo(
+                ui,
+                "bulk-form",
+                &mut self.bulk_form,
+                &individual_forms,
+                200.0,
+            )
+            .labelled_by(label.id);
+            let n = self.ticked.len();
+            if ui
+                .add_enabled(
+                    n > 0,
+                    egui::Button::new(format!("Áp dụng hình thức cho {n} người")),
+                )
+                .on_hover_text("Thay hình thức đang hiện ở mỗi dòng; các hình thức khác được giữ")
+                .clicked()
+            {
+                let choices = self.for_ticked(line, |s| (s.title, self.bulk_form));
+                intents.push(intent(RegistrationIntent::Apply { year, choices }));
+            }
+        });
+        self.error_at(ui, ErrorPlace::Selection);
         ui.horizontal_wrapped(|ui| {
             if ui.button("In bản đăng ký").clicked() {
                 intents.push(intent(RegistrationIntent::Document {
@@ -217,10 +250,11 @@ impl RegistrationsScreen {
             year,
             intents,
         );
+        super::registration_staff::withdrawn_lines(ui, line);
     }
 
     /// Choices for the ticked rows (or the cursor row when none is ticked).
-    fn for_ticked(
+    pub(super) fn for_ticked(
         &self,
         line: &UnitLine,
         f: impl Fn(&StaffLine) -> (Option<CatalogueId>, Option<CatalogueId>),
@@ -248,7 +282,20 @@ impl RegistrationsScreen {
             let label = ui.label("Ngày gửi:");
             ui.add(egui::TextEdit::singleline(&mut self.sent_on).desired_width(90.0))
                 .labelled_by(label.id);
-            let sent_on = parse_date(&self.sent_on).ok().flatten();
+            let parsed = parse_date(&self.sent_on);
+            let sent_on = parsed.clone().ok().flatten();
+            match parsed {
+                Err(message) => {
+                    ui.label(RichText::new(message).color(ERROR_COLOR));
+                }
+                Ok(None) => {
+                    ui.label(
+                        RichText::new("Nhập ngày đơn vị gửi để đánh dấu đã gửi.")
+                            .color(ERROR_COLOR),
+                    );
+                }
+                Ok(Some(_)) => {}
+            }
             if ui
                 .add_enabled(sent_on.is_some(), egui::Button::new("Đánh dấu đã gửi"))
                 .clicked()
@@ -310,165 +357,5 @@ impl RegistrationsScreen {
             s.commitment = self.commitment.clone().unwrap_or_default();
             intents.push(intent(RegistrationIntent::SaveSubmission(s)));
         }
-    }
-
-    fn keyboard(
-        &mut self,
-        ui: &mut Ui,
-        line: &UnitLine,
-        titles: &[&crate::domain::model::CatalogueEntry],
-        year: i32,
-        intents: &mut Vec<Intent>,
-    ) {
-        if ui.ctx().egui_wants_keyboard_input() || line.staff.is_empty() {
-            return;
-        }
-        let code = |c: &str| titles.iter().find(|e| e.code == c).map(|e| e.id);
-        let (down, up, space, l, c, k) = ui.input(|i| {
-            (
-                i.key_pressed(Key::ArrowDown),
-                i.key_pressed(Key::ArrowUp),
-                i.key_pressed(Key::Space),
-                i.key_pressed(Key::L),
-                i.key_pressed(Key::C),
-                i.key_pressed(Key::K),
-            )
-        });
-        let last = line.staff.len() - 1;
-        if down {
-            self.cursor = (self.cursor + 1).min(last);
-        }
-        if up {
-            self.cursor = self.cursor.saturating_sub(1);
-        }
-        self.cursor = self.cursor.min(last);
-        if space {
-            let id = line.staff[self.cursor].person.id;
-            if !self.ticked.remove(&id) {
-                self.ticked.insert(id);
-            }
-        }
-        let title = if l {
-            Some(code("LDTT"))
-        } else if c {
-            Some(code("CSTDCS"))
-        } else if k {
-            Some(None)
-        } else {
-            None
-        };
-        if let Some(title) = title {
-            let choices = self.for_ticked(line, |s| (title, s.form));
-            if !choices.is_empty() {
-                intents.push(intent(RegistrationIntent::Apply { year, choices }));
-            }
-        }
-    }
-
-    fn staff_grid(
-        &mut self,
-        ui: &mut Ui,
-        line: &UnitLine,
-        titles: &[&crate::domain::model::CatalogueEntry],
-        forms: &[&crate::domain::model::CatalogueEntry],
-        year: i32,
-        intents: &mut Vec<Intent>,
-    ) {
-        egui::ScrollArea::vertical()
-            .id_salt("registration-staff")
-            .show(ui, |ui| {
-                egui::Grid::new("registration-staff-grid")
-                    .striped(true)
-                    .num_columns(4)
-                    .show(ui, |ui| {
-                        ui.label(bold("Họ và tên"));
-                        ui.label(bold("Chức vụ"));
-                        ui.label(bold("Đăng ký danh hiệu"));
-                        ui.label(bold("Đăng ký hình thức"));
-                        ui.end_row();
-                        for (i, s) in line.staff.iter().enumerate() {
-                            let id = s.person.id;
-                            let mut ticked = self.ticked.contains(&id);
-                            let mut name = RichText::new(&s.person.full_name);
-                            if i == self.cursor {
-                                name = name.background_color(CURSOR_COLOR);
-                            }
-                            if ui
-                                .add_enabled(
-                                    s.left.is_none(),
-                                    egui::Checkbox::new(&mut ticked, name),
-                                )
-                                .changed()
-                            {
-                                self.cursor = i;
-                                if ticked {
-                                    self.ticked.insert(id);
-                                } else {
-                                    self.ticked.remove(&id);
-                                }
-                            }
-                            match &s.left {
-                                Some(mark) => ui.label(
-                                    RichText::new(format!("{} – {mark}", s.person.position))
-                                        .italics(),
-                                ),
-                                None => ui.label(&s.person.position),
-                            };
-                            if s.left.is_some() {
-                                ui.label(
-                                    titles
-                                        .iter()
-                                        .find(|e| Some(e.id) == s.title)
-                                        .map_or("", |e| e.name.as_str()),
-                                );
-                                ui.label("");
-                                ui.end_row();
-                                continue;
-                            }
-                            let subject = Subject::Person(id);
-                            let mut title = s.title;
-                            let person_name = &s.person.full_name;
-                            if entry_combo(ui, ("title", id), &mut title, titles, 200.0)
-                                .named(
-                                    egui::Role::ComboBox,
-                                    &format!("Danh hiệu của {person_name}"),
-                                )
-                                .changed()
-                            {
-                                self.cursor = i;
-                                intents.push(intent(RegistrationIntent::Apply {
-                                    year,
-                                    choices: vec![choice_of(
-                                        subject,
-                                        title,
-                                        s.form,
-                                        &s.other_forms,
-                                    )],
-                                }));
-                            }
-                            let mut form = s.form;
-                            if entry_combo(ui, ("form", id), &mut form, forms, 200.0)
-                                .named(
-                                    egui::Role::ComboBox,
-                                    &format!("Hình thức của {person_name}"),
-                                )
-                                .changed()
-                            {
-                                self.cursor = i;
-                                intents.push(intent(RegistrationIntent::Apply {
-                                    year,
-                                    choices: vec![choice_of(
-                                        subject,
-                                        s.title,
-                                        form,
-                                        &s.other_forms,
-                                    )],
-                                }));
-                            }
-                            other_forms_label(ui, &s.other_forms, forms);
-                            ui.end_row();
-                        }
-                    });
-            });
     }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::intent::DocumentAction;
 pub use crate::docs::registration_data::RegistrationDoc;
-use crate::domain::model::{CatalogueId, Person, Unit, UnitId};
+use crate::domain::model::{CatalogueId, Person, Subject, Unit, UnitId};
 use crate::domain::registration::{Cluster, ClusterId, SubjectChoice, UnitSubmission};
 use crate::domain::registration_progress::TargetProgress;
 
@@ -34,6 +34,9 @@ pub struct UnitLine {
     /// Further forms registered beyond `form`: shown beside it, kept by every edit.
     pub other_forms: Vec<CatalogueId>,
     pub staff: Vec<StaffLine>,
+    /// Lines of the unit and its staff withdrawn this year, oldest withdrawal first:
+    /// "Nguyễn Thị Lan: Lao động tiên tiến — đăng ký 02/01/2026, rút 15/03/2026".
+    pub withdrawn: Vec<String>,
 }
 
 /// The year's registrations as the screen shows them.
@@ -57,6 +60,24 @@ impl RegistrationsView {
     pub fn is_late(&self, line: &UnitLine, today: NaiveDate) -> bool {
         line.submission.is_outstanding() && self.deadline.is_some_and(|d| today > d)
     }
+}
+
+/// Where on the screen a refused change is explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorPlace {
+    /// Under the row of this subject (a person's row, or the unit's own line).
+    Row(Subject),
+    /// Beside the controls that change ticked rows or the whole unit.
+    Selection,
+    /// Under the unit's status (sent, returned, approved) and its commitment text.
+    Submission,
+}
+
+/// A change the store refused, with the Vietnamese reason, shown where it was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedError {
+    pub place: ErrorPlace,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,9 @@ use egui::{Color32, RichText, Ui};
 use super::fonts::bold;
 use super::intent::{DocumentAction, Intent};
 use super::registration_clusters::ClusterForm;
-use super::registration_view::{RegistrationDoc, RegistrationIntent, RegistrationsView};
+use super::registration_view::{
+    PlacedError, RegistrationDoc, RegistrationIntent, RegistrationsView,
+};
 use super::view_model::ViewModel;
 use super::widgets::ERROR_COLOR;
 use crate::domain::model::{CatalogueId, PersonId, UnitId};
@@ -42,6 +44,10 @@ pub struct RegistrationsScreen {
     /// The commitment text being edited (None: not touched).
     pub commitment: Option<String>,
     pub cluster_form: Option<ClusterForm>,
+    /// The form applied to ticked rows.
+    pub bulk_form: Option<CatalogueId>,
+    /// The last change the store refused, shown where it was made.
+    pub error: Option<PlacedError>,
 }
 
 pub(super) fn intent(i: RegistrationIntent) -> Intent {
@@ -62,9 +68,16 @@ impl RegistrationsScreen {
 
     pub fn clear_selection(&mut self) {
         self.ticked.clear();
+        self.error = None;
+    }
+
+    /// Show a refused change where it was made (the typed text stays as it was).
+    pub fn refused(&mut self, error: PlacedError) {
+        self.error = Some(error);
     }
 
     pub fn submission_saved(&mut self) {
+        self.error = None;
         self.return_reason.clear();
         self.commitment = None;
     }
@@ -82,6 +95,7 @@ impl RegistrationsScreen {
         self.cluster_form = None;
         self.ticked.clear();
         self.return_reason.clear();
+        self.error = None;
     }
 
     pub fn show(&mut self, ui: &mut Ui, vm: &ViewModel, intents: &mut Vec<Intent>) {
@@ -208,7 +222,15 @@ impl RegistrationsScreen {
     }
 
     fn unit_list(&mut self, ui: &mut Ui, vm: &ViewModel, view: &RegistrationsView) {
-        ui.checkbox(&mut self.only_outstanding, "Chỉ đơn vị chưa đăng ký");
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.only_outstanding, "Chỉ đơn vị chưa đăng ký");
+            ui.label(
+                RichText::new("Đỏ, đậm: quá hạn mà chưa có bản đăng ký được chấp nhận")
+                    .color(ERROR_COLOR)
+                    .strong(),
+            );
+            ui.label(RichText::new("· Cam: chưa gửi hoặc bị trả lại, còn hạn").color(SHORT_COLOR));
+        });
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -241,16 +263,16 @@ impl RegistrationsScreen {
                                 Some((i, _)) => format!("{}…", &full[..i]),
                                 None => full.clone(),
                             };
-                            let status = RichText::new(short);
-                            ui.label(
-                                if view.is_late(line, vm.today) || line.submission.is_outstanding()
-                                {
-                                    status.color(ERROR_COLOR)
-                                } else {
-                                    status
-                                },
-                            )
-                            .on_hover_text(full);
+                            let status = if view.is_late(line, vm.today) {
+                                RichText::new(format!("{short} · quá hạn"))
+                                    .color(ERROR_COLOR)
+                                    .strong()
+                            } else if line.submission.is_outstanding() {
+                                RichText::new(short).color(SHORT_COLOR)
+                            } else {
+                                RichText::new(short)
+                            };
+                            ui.label(status).on_hover_text(full);
                             ui.label(line.staff_count.to_string());
                             for n in &line.counts {
                                 ui.label(n.to_string());

@@ -2,7 +2,9 @@
 //! staff in bulk, change ticked rows, return a unit's registration with a reason, and watch
 //! the progress figures change.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod entry;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;
@@ -14,12 +16,12 @@ use thidua::domain::plan::{TargetBase, TitleTarget, demo_plan};
 use thidua::domain::registration::SubmissionStatus;
 use thidua::store::Store;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-const UNIT: &str = "Phòng Quản lý công nghiệp";
-const STAFF: [&str; 4] = [
+pub(crate) const UNIT: &str = "Phòng Quản lý công nghiệp";
+pub(crate) const STAFF: [&str; 4] = [
     "Nguyễn Thị Lan",
     "Trần Văn Bình",
     "Lê Minh Châu",
@@ -27,8 +29,12 @@ const STAFF: [&str; 4] = [
 ];
 
 /// A Department with one unit of four, one of whom retired in June, and this year's plan.
-fn store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+pub(crate) fn store() -> Store {
+    filled(Store::open_in_memory().unwrap())
+}
+
+/// `store` with the Department, the unit of four and the plan.
+pub(crate) fn filled(mut store: Store) -> Store {
     store.set_organisation(&common::gia_lai()).unwrap();
     let unit = store
         .save_unit(&Unit {
@@ -96,8 +102,12 @@ fn open_unit() -> Harness<'static, ThiduaApp> {
     open_unit_on(store())
 }
 
-fn open_unit_on(store: Store) -> Harness<'static, ThiduaApp> {
-    let app = ThiduaApp::new(store, d(2026, 3, 10), false);
+pub(crate) fn open_unit_on(store: Store) -> Harness<'static, ThiduaApp> {
+    open_unit_in(ThiduaApp::new(store, d(2026, 3, 10), false))
+}
+
+/// The registrations screen of `app`, with the unit chosen.
+pub(crate) fn open_unit_in(app: ThiduaApp) -> Harness<'static, ThiduaApp> {
     let mut h = Harness::builder()
         .with_size([1500.0, 1100.0])
         .with_context_setup(thidua::ui::fonts::install)
@@ -110,7 +120,7 @@ fn open_unit_on(store: Store) -> Harness<'static, ThiduaApp> {
     h
 }
 
-fn person_id(h: &Harness<'_, ThiduaApp>, name: &str) -> i64 {
+pub(crate) fn person_id(h: &Harness<'_, ThiduaApp>, name: &str) -> i64 {
     h.state()
         .store()
         .people()
@@ -180,7 +190,7 @@ fn ticked_rows_change_together() {
         .expect("option shown")
         .click();
     h.run();
-    h.get_by_label("Áp dụng cho 2 người").click();
+    h.get_by_label("Áp dụng danh hiệu cho 2 người").click();
     h.run();
     assert!(
         h.query_by_label("Chiến sĩ thi đua cơ sở: 2/3 (66,7%) — chỉ tiêu 15%")
