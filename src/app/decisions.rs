@@ -250,19 +250,10 @@ impl ThiduaApp {
                     "Đã tạo dự thảo quyết định hủy bỏ; hãy kiểm tra rồi ban hành.",
                 );
             }
-            DecisionIntent::Certificates { id, on_blanks } => {
-                let d = self.store.decision(id)?;
-                let (laid_out, stem) =
-                    crate::docs::decision_data::certificates(&self.store, &d, on_blanks)?;
-                let files = self.files.clone();
-                self.spawn_document(
-                    "Tạo giấy khen".into(),
-                    stem,
-                    crate::ui::DocumentAction::Preview,
-                    files,
-                    move || laid_out,
-                );
-            }
+            i @ (DecisionIntent::Certificates { .. }
+            | DecisionIntent::CalibrationGrid
+            | DecisionIntent::SaveBlankLayout(_)
+            | DecisionIntent::TestBlank(_)) => self.apply_certificate(i)?,
             DecisionIntent::ExportList(id) => {
                 let d = self.store.decision(id)?;
                 let paper = crate::docs::decision_data::paper(&self.store, &d)?;
@@ -287,16 +278,6 @@ impl ThiduaApp {
                         reload: false,
                     }))
                 });
-            }
-            DecisionIntent::CalibrationGrid => {
-                let files = self.files.clone();
-                self.spawn_document(
-                    "Tạo lưới căn chỉnh".into(),
-                    "luoi-can-chinh-phoi".into(),
-                    crate::ui::DocumentAction::Preview,
-                    files,
-                    crate::docs::certificate::calibration_grid,
-                );
             }
             DecisionIntent::Document { id, action } => {
                 let d = self.store.decision(id)?;

@@ -59,6 +59,10 @@ pub enum DecisionIntent {
     },
     /// The ruler grid for calibrating the blanks.
     CalibrationGrid,
+    /// Keep where the fields go on the blanks (setting `certificate_layout`).
+    SaveBlankLayout(crate::docs::certificate::BlankLayout),
+    /// A test print on plain paper of a sample certificate at these positions, over the grid.
+    TestBlank(crate::docs::certificate::BlankLayout),
     /// Ask where, then write the attached list as .xlsx.
     ExportList(DecisionId),
 }

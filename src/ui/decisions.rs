@@ -236,7 +236,11 @@ impl DecisionsScreen {
                         on_blanks: false,
                     }));
                 }
-                if ui.button("In giấy khen trên phôi").clicked() {
+                if ui
+                    .button("In giấy khen trên phôi")
+                    .on_hover_text("Vị trí các trường trên phôi: Cài đặt → Phôi giấy khen")
+                    .clicked()
+                {
                     intents.push(intent(DecisionIntent::Certificates {
                         id: d.id,
                         on_blanks: true,

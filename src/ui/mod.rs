@@ -4,6 +4,7 @@
 pub mod backup_view;
 pub mod backups;
 pub mod catalogue;
+pub mod certificate_layout;
 pub mod council;
 pub mod decision_external;
 pub mod decision_view;
