@@ -6,6 +6,7 @@ pub mod backups;
 pub mod catalogue;
 pub mod certificate_layout;
 pub mod council;
+pub mod decision_draft;
 pub mod decision_external;
 pub mod decision_view;
 pub mod decisions;
