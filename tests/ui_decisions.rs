@@ -104,3 +104,172 @@ fn a_layout_off_the_sheet_is_refused_by_the_app() {
         "{last}"
     );
 }
+
+mod amending {
+    use super::*;
+    use thidua::domain::decision::{Decision, DecisionEntry, DecisionStatus};
+    use thidua::domain::model::{Gender, Person, PersonStatus, Subject, Unit, UnitKind};
+
+    pub const STAFF: [&str; 3] = ["Nguyễn Thị Lan", "Trần Văn Bình", "Lê Minh Châu"];
+
+    /// Three people of one unit; Lan and Bình got LĐTT 2026 by decision 1/QĐ-SCT.
+    pub fn issued() -> (Store, Vec<i64>) {
+        let mut s = organised();
+        let unit = s
+            .save_unit(&Unit {
+                id: 0,
+                name: "Phòng Quản lý công nghiệp".into(),
+                short_name: "QLCN".into(),
+                kind: UnitKind::Division,
+                sort_order: 1,
+                active: true,
+                dissolved_on: None,
+            })
+            .unwrap();
+        s.set_base_salary(thidua::domain::settings::BaseSalary {
+            effective_from: d(2024, 7, 1),
+            amount_vnd: 2_340_000,
+        })
+        .unwrap();
+        let people: Vec<i64> = STAFF
+            .iter()
+            .map(|name| {
+                s.save_person(&Person {
+                    id: 0,
+                    full_name: (*name).into(),
+                    gender: Gender::Female,
+                    birth_date: None,
+                    unit_id: unit,
+                    position: "Chuyên viên".into(),
+                    position_rank: 50,
+                    is_department_leader: false,
+                    recruited_on: None,
+                    status: PersonStatus::Working,
+                    status_date: None,
+                    active: true,
+                })
+                .unwrap()
+            })
+            .collect();
+        let ldtt = s
+            .catalogue()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.code == "LDTT")
+            .unwrap()
+            .id;
+        let mut dec = Decision::draft(
+            2026,
+            "Về việc công nhận Lao động tiên tiến năm 2026",
+            "Nguyễn Văn Hùng",
+        );
+        dec.entries = people[..2]
+            .iter()
+            .map(|p| DecisionEntry {
+                subject: Subject::Person(*p),
+                catalogue_id: ldtt,
+                amount: Some(702_000),
+                nomination: None,
+            })
+            .collect();
+        let id = s.save_decision_draft(&dec).unwrap();
+        s.issue_decision(id, None, d(2026, 12, 15), "SCT").unwrap();
+        (s, people)
+    }
+
+    #[test]
+    fn an_amending_decision_starts_from_the_list_and_goes_into_the_history() {
+        let (store, people) = issued();
+        let app = ThiduaApp::new(store, d(2026, 12, 20), false);
+        let mut h = Harness::builder()
+            .with_size([1600.0, 1400.0])
+            .with_context_setup(thidua::ui::fonts::install)
+            .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app);
+        h.run();
+        h.get_by_label("Quyết định khen thưởng").click();
+        h.run();
+        h.get_by_label_contains("1/QĐ-SCT – Về việc công nhận")
+            .click();
+        h.run();
+        h.get_by_label("Ra quyết định sửa đổi").click();
+        h.run();
+        let decisions = h.state().store().decisions(2026).unwrap();
+        let draft = decisions
+            .iter()
+            .find(|x| x.status == DecisionStatus::Draft)
+            .expect("a draft");
+        let first = decisions
+            .iter()
+            .find(|x| x.number == "1/QĐ-SCT")
+            .unwrap()
+            .id;
+        assert_eq!(draft.amends, Some(first));
+        assert_eq!(draft.entries.len(), 2, "it starts from the amended list");
+        assert!(!draft.cancels);
+
+        // Bình is dropped, Châu added.
+        h.get_by_label("Trần Văn Bình – Lao động tiên tiến").click();
+        h.run();
+        let search = h.get_by_role_and_label(Role::TextInput, "Thêm người, đơn vị vào quyết định:");
+        search.click();
+        search.type_text("chau");
+        h.run();
+        h.get_by_label("Thêm Lê Minh Châu – Phòng Quản lý công nghiệp")
+            .click();
+        h.run();
+        assert!(
+            h.query_by_label("Có thay đổi chưa lưu: hãy lưu dự thảo rồi mới ban hành.")
+                .is_some()
+        );
+        h.get_by_label("Lưu dự thảo").click();
+        h.run();
+        let date = h.get_by_role_and_label(Role::TextInput, "Ngày ký:");
+        date.click();
+        date.type_text("22/12/2026");
+        h.run();
+        h.get_by_label("Ban hành").click();
+        h.run();
+
+        let s = h.state().store();
+        let amendment = s
+            .decisions(2026)
+            .unwrap()
+            .into_iter()
+            .find(|x| x.amends.is_some())
+            .unwrap();
+        assert_eq!(
+            amendment.status,
+            DecisionStatus::Issued,
+            "{:?}",
+            h.state().vm.notifications
+        );
+        assert_eq!(amendment.number, "2/QĐ-SCT");
+        let subjects: Vec<Subject> = amendment.entries.iter().map(|e| e.subject).collect();
+        assert_eq!(
+            subjects,
+            vec![Subject::Person(people[0]), Subject::Person(people[2])]
+        );
+        assert_eq!(amendment.entries[1].amount, Some(702_000));
+        let history = |p: i64| s.awards_for(Subject::Person(p)).unwrap();
+        assert_eq!(history(people[0])[0].decision_number, "2/QĐ-SCT");
+        assert!(history(people[1])[0].cancelled_by.is_some(), "Bình dropped");
+        assert_eq!(history(people[2])[0].decision_number, "2/QĐ-SCT");
+        // The link both ways on the screen.
+        assert!(
+            h.query_by_label_contains("Sửa đổi Quyết định số 1/QĐ-SCT")
+                .is_some()
+        );
+        // The amended one is not amended a second time: the latest is.
+        h.get_by_label_contains("1/QĐ-SCT – Về việc công nhận")
+            .click();
+        h.run();
+        h.get_by_label("Ra quyết định sửa đổi").click();
+        h.run();
+        let last = h.state().vm.notifications.last().unwrap().text.clone();
+        assert!(
+            last.contains("đã được sửa đổi bởi Quyết định số 2/QĐ-SCT"),
+            "{last}"
+        );
+        assert_eq!(h.state().store().decisions(2026).unwrap().len(), 2);
+    }
+}

@@ -1,12 +1,12 @@
 //! Decisions from the window: the year's view, drafts from approved nominations with
-//! their amounts, issuing, cancelling, printing.
+//! their amounts, issuing, amending, cancelling, printing.
 
 use chrono::Datelike;
 
 use super::ThiduaApp;
 use crate::docs::council_data::Names;
 use crate::docs::decision_data::decision_document;
-use crate::domain::decision::{Decision, DecisionEntry};
+use crate::domain::decision::{Decision, DecisionEntry, DecisionStatus};
 use crate::domain::money::{Rounding, reward};
 use crate::domain::nomination::NominationStatus;
 use crate::store::StoreError;
@@ -231,6 +231,46 @@ impl ThiduaApp {
                 self.notify(
                     Level::Success,
                     format!("Đã ghi Quyết định {number} vào lịch sử khen thưởng."),
+                );
+            }
+            DecisionIntent::Amend(id) => {
+                let old = self.store.decision(id)?;
+                if let Some(later) = self
+                    .store
+                    .decisions(old.year)?
+                    .into_iter()
+                    .find(|x| x.amends == Some(id) && x.status == DecisionStatus::Issued)
+                {
+                    return Err(StoreError::Conflict(format!(
+                        "Quyết định số {} đã được {} bởi Quyết định số {}; hãy sửa đổi quyết định mới nhất.",
+                        old.number,
+                        if later.cancels {
+                            "hủy bỏ"
+                        } else {
+                            "sửa đổi"
+                        },
+                        later.number
+                    )));
+                }
+                let mut d = old.clone();
+                d.id = 0;
+                d.number.clear();
+                d.issued_on = None;
+                d.status = DecisionStatus::Draft;
+                d.subject_line = format!("Về việc sửa đổi Quyết định số {}", old.number);
+                d.amends = Some(id);
+                d.cancels = false;
+                let d = self.with_amounts(d, self.vm.today)?;
+                let new = self.store.save_decision_draft(&d)?;
+                self.reload_current_decisions()?;
+                self.ui.decisions.saved(new);
+                self.notify(
+                    Level::Info,
+                    format!(
+                        "Đã tạo dự thảo quyết định sửa đổi với {} đối tượng của Quyết định số {}; bỏ chọn hoặc thêm người rồi ban hành.",
+                        d.entries.len(),
+                        old.number
+                    ),
                 );
             }
             DecisionIntent::Cancel(id) => {

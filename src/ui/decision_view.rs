@@ -48,6 +48,8 @@ pub enum DecisionIntent {
     SaveDefaults(crate::domain::decision::DecisionDefaults),
     /// A draft cancelling an issued decision.
     Cancel(DecisionId),
+    /// A draft amending an issued decision, starting from its list.
+    Amend(DecisionId),
     Document {
         id: DecisionId,
         action: DocumentAction,

@@ -1,6 +1,6 @@
 //! Quyết định khen thưởng: the year's decisions; a new one from the council's approved
 //! nominations in a few clicks; the draft's subjects, order and signer; issuing with the
-//! number from the register; printing; a cancellation by a new decision.
+//! number from the register; printing; an amendment or a cancellation by a new decision.
 
 use std::collections::BTreeSet;
 
@@ -34,6 +34,8 @@ pub struct DecisionsScreen {
     pub removed: BTreeSet<usize>,
     /// The draft was edited and not saved.
     pub changed: bool,
+    /// Subjects being added to the selected draft.
+    pub adding: super::decision_draft::AddForm,
     /// Another body's decision being recorded.
     pub external: super::decision_external::ExternalForm,
 }
@@ -53,6 +55,7 @@ impl DecisionsScreen {
         self.draft = None;
         self.titles.clear();
         self.removed.clear();
+        self.adding = Default::default();
         self.changed = false;
     }
 
@@ -65,6 +68,7 @@ impl DecisionsScreen {
         self.selected = None;
         self.titles.clear();
         self.removed.clear();
+        self.adding = Default::default();
         self.changed = false;
     }
 
@@ -181,6 +185,7 @@ impl DecisionsScreen {
                         self.draft = None;
                         self.number.clear();
                         self.removed.clear();
+                        self.adding = Default::default();
                         self.changed = false;
                     }
                 }
@@ -248,9 +253,19 @@ impl DecisionsScreen {
                     intents.push(intent(DecisionIntent::CalibrationGrid));
                 }
             }
-            if issued && d.internal && !d.cancels && ui.button("Ra quyết định hủy bỏ").clicked()
-            {
-                intents.push(intent(DecisionIntent::Cancel(d.id)));
+            if issued && d.internal && !d.cancels {
+                if ui
+                    .button("Ra quyết định sửa đổi")
+                    .on_hover_text(
+                        "Một dự thảo mới với danh sách của quyết định này: bỏ chọn, thêm người rồi ban hành",
+                    )
+                    .clicked()
+                {
+                    intents.push(intent(DecisionIntent::Amend(d.id)));
+                }
+                if ui.button("Ra quyết định hủy bỏ").clicked() {
+                    intents.push(intent(DecisionIntent::Cancel(d.id)));
+                }
             }
         });
         for a in &line.amended_by {
