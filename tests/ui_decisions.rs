@@ -1,5 +1,6 @@
 //! The decisions and certificates through the real window code: the positions of the
-//! fields on the certificate blanks.
+//! fields on the certificate blanks, an amending decision, the list's status filter and
+//! search by title.
 
 mod common;
 
@@ -272,4 +273,67 @@ mod amending {
         );
         assert_eq!(h.state().store().decisions(2026).unwrap().len(), 2);
     }
+}
+
+#[test]
+fn the_list_filters_by_status_and_finds_a_decision_by_the_titles_it_covers() {
+    use thidua::domain::decision::{Decision, DecisionEntry};
+    use thidua::domain::model::Subject;
+    let (mut store, people) = amending::issued();
+    let cstdcs = store
+        .catalogue()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.code == "CSTDCS")
+        .unwrap()
+        .id;
+    // A draft whose subject line names no title.
+    let mut draft = Decision::draft(2026, "Về việc khen thưởng năm 2026", "Nguyễn Văn Hùng");
+    draft.entries = vec![DecisionEntry {
+        subject: Subject::Person(people[2]),
+        catalogue_id: cstdcs,
+        amount: None,
+        nomination: None,
+    }];
+    store.save_decision_draft(&draft).unwrap();
+    let app = ThiduaApp::new(store, d(2026, 12, 20), false);
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1200.0])
+        .with_context_setup(thidua::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app);
+    h.run();
+    h.get_by_label("Quyết định khen thưởng").click();
+    h.run();
+    const ISSUED: &str = "1/QĐ-SCT – Về việc công nhận Lao động tiên tiến";
+    const DRAFT: &str = "Dự thảo – Về việc khen thưởng năm 2026";
+    let shown = |h: &Harness<'_, ThiduaApp>| {
+        (
+            h.query_by_label_contains(ISSUED).is_some(),
+            h.query_by_label_contains(DRAFT).is_some(),
+        )
+    };
+    assert_eq!(shown(&h), (true, true));
+    h.get_by_label("Dự thảo").click();
+    h.run();
+    assert_eq!(shown(&h), (false, true));
+    h.get_by_label("Đã ban hành").click();
+    h.run();
+    assert_eq!(shown(&h), (true, false));
+    h.get_by_label("Tất cả").click();
+    h.run();
+    assert_eq!(shown(&h), (true, true));
+
+    // "chiến sĩ" is in no subject line, only in the draft's title.
+    let search = h.get_by_role_and_label(Role::TextInput, "Tìm:");
+    search.click();
+    search.type_text("chien si");
+    h.run();
+    assert_eq!(shown(&h), (false, true));
+    h.get_by_label("Đã ban hành").click();
+    h.run();
+    assert_eq!(shown(&h), (false, false));
+    assert!(
+        h.query_by_label("Không có quyết định nào khớp với bộ lọc.")
+            .is_some()
+    );
 }

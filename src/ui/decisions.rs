@@ -14,7 +14,7 @@ use super::view_model::ViewModel;
 use super::widgets::ERROR_COLOR;
 use crate::domain::decision::{Decision, DecisionId, DecisionStatus};
 use crate::domain::model::CatalogueId;
-use crate::domain::text::{fold, folded_matches, group_thousands};
+use crate::domain::text::{fold, group_thousands};
 
 fn intent(i: DecisionIntent) -> Intent {
     Intent::Decision(i)
@@ -24,6 +24,8 @@ fn intent(i: DecisionIntent) -> Intent {
 pub struct DecisionsScreen {
     year: Option<i32>,
     pub search: String,
+    /// Only drafts, or only issued decisions (None: all).
+    pub status: Option<DecisionStatus>,
     pub selected: Option<DecisionId>,
     pub titles: BTreeSet<CatalogueId>,
     /// The draft being edited.
@@ -91,10 +93,15 @@ impl DecisionsScreen {
             let l = ui.label("Tìm:");
             ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("số, trích yếu hoặc họ tên")
-                    .desired_width(200.0),
+                    .hint_text("số, trích yếu, danh hiệu hoặc họ tên")
+                    .desired_width(240.0),
             )
             .labelled_by(l.id);
+            ui.label("Trạng thái:");
+            ui.selectable_value(&mut self.status, None, "Tất cả");
+            for s in [DecisionStatus::Draft, DecisionStatus::Issued] {
+                ui.selectable_value(&mut self.status, Some(s), s.label());
+            }
         });
         ui.horizontal_wrapped(|ui| {
             ui.label(bold(
@@ -155,18 +162,13 @@ impl DecisionsScreen {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let mut shown = 0;
                 for line in &view.lines {
                     let d = &line.decision;
-                    let matches = query.is_empty()
-                        || folded_matches(&fold(&d.number), &query)
-                        || folded_matches(&fold(&d.subject_line), &query)
-                        || line
-                            .names
-                            .iter()
-                            .any(|(n, _)| folded_matches(&fold(n), &query));
-                    if !matches {
+                    if !line.matches(&query, self.status) {
                         continue;
                     }
+                    shown += 1;
                     let number = if d.number.is_empty() {
                         "Dự thảo".to_owned()
                     } else {
@@ -188,6 +190,9 @@ impl DecisionsScreen {
                         self.adding = Default::default();
                         self.changed = false;
                     }
+                }
+                if shown == 0 && !view.lines.is_empty() {
+                    ui.label("Không có quyết định nào khớp với bộ lọc.");
                 }
             });
     }
