@@ -69,6 +69,18 @@ fn money(n: i64) -> String {
     group_thousands(n)
 }
 
+/// "12 cá nhân", "3 tập thể".
+fn count(n: usize, collective: bool) -> String {
+    format!(
+        "{n} {}",
+        if collective {
+            "tập thể"
+        } else {
+            "cá nhân"
+        }
+    )
+}
+
 /// Lay out the decision and its list.
 pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
     let number = p
@@ -245,22 +257,16 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
             }
             rows.push(Row::new(cells));
         }
+        // Each group ends with its count, and its money where money applies.
+        let mut cells = vec![
+            String::new(),
+            format!("Cộng ({})", count(g.lines.len(), g.collective)),
+            String::new(),
+        ];
         if with_money {
-            rows.push(Row::total(vec![
-                String::new(),
-                format!(
-                    "Cộng ({} {})",
-                    g.lines.len(),
-                    if g.collective {
-                        "tập thể"
-                    } else {
-                        "cá nhân"
-                    }
-                ),
-                String::new(),
-                money(subtotal),
-            ]));
+            cells.push(money(subtotal));
         }
+        rows.push(Row::total(cells));
     }
     if with_money {
         rows.push(Row::total(vec![
@@ -268,6 +274,24 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
             "TỔNG CỘNG".into(),
             String::new(),
             money(p.total()),
+        ]));
+    } else {
+        let of = |collective: bool| -> usize {
+            p.groups
+                .iter()
+                .filter(|g| g.collective == collective)
+                .map(|g| g.lines.len())
+                .sum()
+        };
+        let parts: Vec<String> = [(of(true), true), (of(false), false)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, collective)| count(n, collective))
+            .collect();
+        rows.push(Row::total(vec![
+            String::new(),
+            format!("TỔNG CỘNG ({})", parts.join(", ")),
+            String::new(),
         ]));
     }
     let mut columns = vec![
