@@ -352,7 +352,9 @@ fn a_list_without_money_counts_each_group_and_the_whole() {
     let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
-        "năm 2026 cho 03 tập thể và 300 cá nhân (có danh sách kèm theo).",
+        "Điều 1. Tặng Giấy khen của Giám đốc Sở năm 2026 cho 03 tập thể và 300 cá nhân (có danh sách kèm theo).",
+        "I. Giấy khen của Giám đốc Sở (cá nhân)",
+        "II. Giấy khen của Giám đốc Sở (tập thể)",
         "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
         "Cộng (3 tập thể)",
         "Cộng (300 cá nhân)",

@@ -146,7 +146,13 @@ pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
             .filter(|g| g.collective)
             .map(|g| g.lines.len())
             .sum();
-        let titles: Vec<String> = p.groups.iter().map(|g| g.title.clone()).collect();
+        // One form given to collectives and to individuals is named once.
+        let mut titles: Vec<String> = Vec::new();
+        for g in &p.groups {
+            if !titles.contains(&g.title) {
+                titles.push(g.title.clone());
+            }
+        }
         let mut who = Vec::new();
         if collectives > 0 {
             who.push(format!("{collectives:02} tập thể"));
@@ -242,10 +248,22 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
     let mut rows = Vec::new();
     let mut n = 0;
     for (i, g) in p.groups.iter().enumerate() {
+        // Two groups of one form (collectives, individuals) say which is which.
+        let twin = p.groups.iter().filter(|o| o.title == g.title).count() > 1;
+        let who = if g.collective {
+            "tập thể"
+        } else {
+            "cá nhân"
+        };
         rows.push(Row::group(&format!(
-            "{}. {}",
+            "{}. {}{}",
             super::registration::roman(i + 1),
-            g.title
+            g.title,
+            if twin {
+                format!(" ({who})")
+            } else {
+                String::new()
+            }
         )));
         let mut subtotal = 0;
         for l in &g.lines {
