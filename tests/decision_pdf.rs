@@ -302,3 +302,81 @@ fn the_list_exports_to_excel_with_text_kept_as_text() {
         .count();
     assert_eq!(numbered, 310);
 }
+
+/// Giấy khen, which carry no money, for the three units and 300 of the people.
+fn without_money() -> (Store, Decision) {
+    let (mut s, money) = issued(ListOrder::ByUnit);
+    let cat = s.catalogue().unwrap();
+    let id = |c: &str| cat.iter().find(|e| e.code == c).unwrap().id;
+    let mut dec = Decision::draft(
+        2026,
+        "Về việc tặng Giấy khen của Giám đốc Sở Công Thương năm 2026",
+        "Nguyễn Văn Hùng",
+    );
+    dec.entries = s
+        .units()
+        .unwrap()
+        .iter()
+        .map(|u| DecisionEntry {
+            subject: Subject::Unit(u.id),
+            catalogue_id: id("GK_SO_TT"),
+            amount: None,
+            nomination: None,
+        })
+        .chain(money.entries.iter().take(300).map(|e| DecisionEntry {
+            catalogue_id: id("GK_SO_CN"),
+            amount: None,
+            ..e.clone()
+        }))
+        .collect();
+    let decision = s.save_decision_draft(&dec).unwrap();
+    s.issue_decision(decision, Some(13), d(2027, 1, 12), "SCT")
+        .unwrap();
+    let dec = s.decision(decision).unwrap();
+    (s, dec)
+}
+
+#[test]
+fn a_list_without_money_counts_each_group_and_the_whole() {
+    let (s, dec) = without_money();
+    let (doc, _) = decision_document(&s, &dec).unwrap();
+    assert!(verify(&doc).is_empty(), "{:?}", verify(&doc));
+    let pdf = render_pdf(&doc).unwrap();
+    if let Ok(dir) = std::env::var("THIDUA_KEEP_PDF") {
+        std::fs::write(
+            std::path::Path::new(&dir).join("danh-sach-khong-tien.pdf"),
+            &pdf,
+        )
+        .unwrap();
+    }
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Điều 1. Tặng Giấy khen của Giám đốc Sở năm 2026 cho 03 tập thể và 300 cá nhân (có danh sách kèm theo).",
+        "I. Giấy khen của Giám đốc Sở (cá nhân)",
+        "II. Giấy khen của Giám đốc Sở (tập thể)",
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký.",
+        "Cộng (3 tập thể)",
+        "Cộng (300 cá nhân)",
+        "TỔNG CỘNG (3 tập thể, 300 cá nhân)",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}»");
+    }
+    for absent in ["Số tiền", "Bằng chữ", "tiền thưởng"] {
+        assert!(!text.contains(absent), "«{absent}» in a list without money");
+    }
+    // Each count closes its group: the next line opens a group or is the overall count.
+    let lines = doc.text_lines();
+    let counts: Vec<usize> = (0..lines.len())
+        .filter(|k| lines[*k].starts_with("Cộng ("))
+        .collect();
+    assert_eq!(counts.len(), 2, "one per group");
+    for k in counts {
+        let next = lines[k + 1].as_str();
+        assert!(
+            next.starts_with("II. ") || next.starts_with("TỔNG CỘNG ("),
+            "«{}» is followed by «{next}»",
+            lines[k]
+        );
+    }
+}

@@ -1,12 +1,12 @@
 //! Decisions from the window: the year's view, drafts from approved nominations with
-//! their amounts, issuing, cancelling, printing.
+//! their amounts, issuing, amending, cancelling, printing.
 
 use chrono::Datelike;
 
 use super::ThiduaApp;
 use crate::docs::council_data::Names;
 use crate::docs::decision_data::decision_document;
-use crate::domain::decision::{Decision, DecisionEntry};
+use crate::domain::decision::{Decision, DecisionEntry, DecisionStatus};
 use crate::domain::money::{Rounding, reward};
 use crate::domain::nomination::NominationStatus;
 use crate::store::StoreError;
@@ -233,6 +233,46 @@ impl ThiduaApp {
                     format!("Đã ghi Quyết định {number} vào lịch sử khen thưởng."),
                 );
             }
+            DecisionIntent::Amend(id) => {
+                let old = self.store.decision(id)?;
+                if let Some(later) = self
+                    .store
+                    .decisions(old.year)?
+                    .into_iter()
+                    .find(|x| x.amends == Some(id) && x.status == DecisionStatus::Issued)
+                {
+                    return Err(StoreError::Conflict(format!(
+                        "Quyết định số {} đã được {} bởi Quyết định số {}; hãy sửa đổi quyết định mới nhất.",
+                        old.number,
+                        if later.cancels {
+                            "hủy bỏ"
+                        } else {
+                            "sửa đổi"
+                        },
+                        later.number
+                    )));
+                }
+                let mut d = old.clone();
+                d.id = 0;
+                d.number.clear();
+                d.issued_on = None;
+                d.status = DecisionStatus::Draft;
+                d.subject_line = format!("Về việc sửa đổi Quyết định số {}", old.number);
+                d.amends = Some(id);
+                d.cancels = false;
+                let d = self.with_amounts(d, self.vm.today)?;
+                let new = self.store.save_decision_draft(&d)?;
+                self.reload_current_decisions()?;
+                self.ui.decisions.saved(new);
+                self.notify(
+                    Level::Info,
+                    format!(
+                        "Đã tạo dự thảo quyết định sửa đổi với {} đối tượng của Quyết định số {}; bỏ chọn hoặc thêm người rồi ban hành.",
+                        d.entries.len(),
+                        old.number
+                    ),
+                );
+            }
             DecisionIntent::Cancel(id) => {
                 let old = self.store.decision(id)?;
                 let mut d = Decision::draft(
@@ -250,19 +290,10 @@ impl ThiduaApp {
                     "Đã tạo dự thảo quyết định hủy bỏ; hãy kiểm tra rồi ban hành.",
                 );
             }
-            DecisionIntent::Certificates { id, on_blanks } => {
-                let d = self.store.decision(id)?;
-                let (laid_out, stem) =
-                    crate::docs::decision_data::certificates(&self.store, &d, on_blanks)?;
-                let files = self.files.clone();
-                self.spawn_document(
-                    "Tạo giấy khen".into(),
-                    stem,
-                    crate::ui::DocumentAction::Preview,
-                    files,
-                    move || laid_out,
-                );
-            }
+            i @ (DecisionIntent::Certificates { .. }
+            | DecisionIntent::CalibrationGrid
+            | DecisionIntent::SaveBlankLayout(_)
+            | DecisionIntent::TestBlank(_)) => self.apply_certificate(i)?,
             DecisionIntent::ExportList(id) => {
                 let d = self.store.decision(id)?;
                 let paper = crate::docs::decision_data::paper(&self.store, &d)?;
@@ -287,16 +318,6 @@ impl ThiduaApp {
                         reload: false,
                     }))
                 });
-            }
-            DecisionIntent::CalibrationGrid => {
-                let files = self.files.clone();
-                self.spawn_document(
-                    "Tạo lưới căn chỉnh".into(),
-                    "luoi-can-chinh-phoi".into(),
-                    crate::ui::DocumentAction::Preview,
-                    files,
-                    crate::docs::certificate::calibration_grid,
-                );
             }
             DecisionIntent::Document { id, action } => {
                 let d = self.store.decision(id)?;

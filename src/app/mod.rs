@@ -4,6 +4,7 @@
 
 mod apply;
 mod backups;
+mod certificates;
 mod decisions;
 mod documents;
 mod eligibility;

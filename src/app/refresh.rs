@@ -33,6 +33,10 @@ impl ThiduaApp {
             .store
             .setting(super::decisions::ROUNDING)?
             .unwrap_or_default();
+        self.vm.certificate_layout = self
+            .store
+            .setting(crate::docs::decision_data::CERTIFICATE_LAYOUT)?
+            .unwrap_or_default();
         self.reload_backups();
         self.reload_exchange();
         self.reload_reports()?;

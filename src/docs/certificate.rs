@@ -66,6 +66,61 @@ impl Default for BlankLayout {
     }
 }
 
+/// The landscape A4 sheet the blanks are printed on, in millimetres.
+pub const SHEET_MM: (f32, f32) = (297.0, 210.0);
+
+impl BlankLayout {
+    /// Each field with its name as the clerk reads it.
+    pub fn fields(&self) -> [(&'static str, FieldPos); 6] {
+        [
+            ("Họ và tên (tên tập thể)", self.name),
+            ("Chức vụ, đơn vị", self.unit),
+            ("Thành tích", self.achievement),
+            ("Số, ngày quyết định", self.decision),
+            ("Địa danh, ngày tháng", self.date_line),
+            ("Họ tên người ký", self.signer_name),
+        ]
+    }
+
+    /// The same fields, to be changed.
+    pub fn fields_mut(&mut self) -> [(&'static str, &mut FieldPos); 6] {
+        [
+            ("Họ và tên (tên tập thể)", &mut self.name),
+            ("Chức vụ, đơn vị", &mut self.unit),
+            ("Thành tích", &mut self.achievement),
+            ("Số, ngày quyết định", &mut self.decision),
+            ("Địa danh, ngày tháng", &mut self.date_line),
+            ("Họ tên người ký", &mut self.signer_name),
+        ]
+    }
+
+    /// What keeps these positions from printing on the sheet, in the clerk's words.
+    pub fn problems(&self) -> Vec<String> {
+        let (w, h) = SHEET_MM;
+        let mut v = Vec::new();
+        for (label, f) in self.fields() {
+            let inside = |n: f32, max: f32| n.is_finite() && (0.0..=max).contains(&n);
+            if !inside(f.x_mm, w) {
+                v.push(format!(
+                    "{label}: vị trí cách mép trái phải từ 0 đến {w:.0} mm."
+                ));
+            }
+            if !inside(f.y_mm, h) {
+                v.push(format!(
+                    "{label}: vị trí cách mép trên phải từ 0 đến {h:.0} mm."
+                ));
+            }
+            if !(f.size.is_finite() && (6.0..=72.0).contains(&f.size)) {
+                v.push(format!("{label}: cỡ chữ phải từ 6 đến 72 pt."));
+            }
+            if !(f.width_mm.is_finite() && (10.0..=w).contains(&f.width_mm)) {
+                v.push(format!("{label}: độ rộng phải từ 10 đến {w:.0} mm."));
+            }
+        }
+        v
+    }
+}
+
 /// The size at which `text` fits `max_width` points (never below 8 pt).
 pub fn fitted_size(face: Face, size: f32, text: &str, max_width: f32) -> f32 {
     let mut s = size;
@@ -220,33 +275,61 @@ pub fn blank_certificates(list: &[CertificateText], layout: &BlankLayout) -> Lai
         .iter()
         .map(|c| {
             let mut f = page();
-            for (pos, face, text) in [
-                (layout.name, Face::Bold, &c.name),
-                (layout.unit, Face::Regular, &c.unit),
-                (layout.achievement, Face::Italic, &c.achievement),
-                (layout.decision, Face::Regular, &c.decision),
-                (layout.date_line, Face::Italic, &c.date_line),
-                (layout.signer_name, Face::Bold, &c.signer_name),
-            ] {
-                centred(
-                    &mut f,
-                    face,
-                    pos.size,
-                    text,
-                    pos.x_mm * MM,
-                    pos.y_mm * MM,
-                    pos.width_mm * MM,
-                );
-            }
+            fields(&mut f, c, layout);
             f.finish()
         })
         .collect();
     concat("Giấy khen (in trên phôi)", parts)
 }
 
+fn fields(f: &mut Flow, c: &CertificateText, layout: &BlankLayout) {
+    for (pos, face, text) in [
+        (layout.name, Face::Bold, &c.name),
+        (layout.unit, Face::Regular, &c.unit),
+        (layout.achievement, Face::Italic, &c.achievement),
+        (layout.decision, Face::Regular, &c.decision),
+        (layout.date_line, Face::Italic, &c.date_line),
+        (layout.signer_name, Face::Bold, &c.signer_name),
+    ] {
+        centred(
+            f,
+            face,
+            pos.size,
+            text,
+            pos.x_mm * MM,
+            pos.y_mm * MM,
+            pos.width_mm * MM,
+        );
+    }
+}
+
 /// A ruler grid every 10 mm on plain paper, laid over a blank to read field positions.
 pub fn calibration_grid() -> LaidOut {
     let mut f = page();
+    grid(&mut f);
+    f.finish()
+}
+
+/// A test print on plain paper: the ruler grid and a sample certificate's fields where
+/// `layout` puts them, each field's point (centre, baseline) marked with a small cross and
+/// its widest extent with a thin rule, to be held against a blank up to the light.
+pub fn test_blank(sample: &CertificateText, layout: &BlankLayout) -> LaidOut {
+    let mut f = page();
+    grid(&mut f);
+    for (_, pos) in layout.fields() {
+        let (x, y, half) = (pos.x_mm * MM, pos.y_mm * MM, pos.width_mm * MM / 2.0);
+        let arm = 2.0 * MM;
+        f.line(x - arm, y, x + arm, y, 0.6);
+        f.line(x, y - arm, x, y + arm, 0.6);
+        f.line(x - half, y + 1.0 * MM, x + half, y + 1.0 * MM, 0.3);
+    }
+    fields(&mut f, sample, layout);
+    let mut doc = f.finish();
+    doc.title = "In thử phôi giấy khen".into();
+    doc
+}
+
+fn grid(f: &mut Flow) {
     let (w, h) = (f.page_width(), f.page_height());
     let step = 10.0 * MM;
     let mut x = 10.0 * MM;
@@ -273,5 +356,8 @@ pub fn calibration_grid() -> LaidOut {
         );
         y += step;
     }
-    f.finish()
 }
+
+#[cfg(test)]
+#[path = "certificate_tests.rs"]
+mod tests;

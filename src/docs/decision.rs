@@ -69,6 +69,18 @@ fn money(n: i64) -> String {
     group_thousands(n)
 }
 
+/// "12 cá nhân", "3 tập thể".
+fn count(n: usize, collective: bool) -> String {
+    format!(
+        "{n} {}",
+        if collective {
+            "tập thể"
+        } else {
+            "cá nhân"
+        }
+    )
+}
+
 /// Lay out the decision and its list.
 pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
     let number = p
@@ -134,7 +146,13 @@ pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
             .filter(|g| g.collective)
             .map(|g| g.lines.len())
             .sum();
-        let titles: Vec<String> = p.groups.iter().map(|g| g.title.clone()).collect();
+        // One form given to collectives and to individuals is named once.
+        let mut titles: Vec<String> = Vec::new();
+        for g in &p.groups {
+            if !titles.contains(&g.title) {
+                titles.push(g.title.clone());
+            }
+        }
         let mut who = Vec::new();
         if collectives > 0 {
             who.push(format!("{collectives:02} tập thể"));
@@ -230,10 +248,22 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
     let mut rows = Vec::new();
     let mut n = 0;
     for (i, g) in p.groups.iter().enumerate() {
+        // Two groups of one form (collectives, individuals) say which is which.
+        let twin = p.groups.iter().filter(|o| o.title == g.title).count() > 1;
+        let who = if g.collective {
+            "tập thể"
+        } else {
+            "cá nhân"
+        };
         rows.push(Row::group(&format!(
-            "{}. {}",
+            "{}. {}{}",
             super::registration::roman(i + 1),
-            g.title
+            g.title,
+            if twin {
+                format!(" ({who})")
+            } else {
+                String::new()
+            }
         )));
         let mut subtotal = 0;
         for l in &g.lines {
@@ -245,22 +275,16 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
             }
             rows.push(Row::new(cells));
         }
+        // Each group ends with its count, and its money where money applies.
+        let mut cells = vec![
+            String::new(),
+            format!("Cộng ({})", count(g.lines.len(), g.collective)),
+            String::new(),
+        ];
         if with_money {
-            rows.push(Row::total(vec![
-                String::new(),
-                format!(
-                    "Cộng ({} {})",
-                    g.lines.len(),
-                    if g.collective {
-                        "tập thể"
-                    } else {
-                        "cá nhân"
-                    }
-                ),
-                String::new(),
-                money(subtotal),
-            ]));
+            cells.push(money(subtotal));
         }
+        rows.push(Row::total(cells));
     }
     if with_money {
         rows.push(Row::total(vec![
@@ -268,6 +292,24 @@ pub fn list(p: &DecisionPaper, number: &str) -> LaidOut {
             "TỔNG CỘNG".into(),
             String::new(),
             money(p.total()),
+        ]));
+    } else {
+        let of = |collective: bool| -> usize {
+            p.groups
+                .iter()
+                .filter(|g| g.collective == collective)
+                .map(|g| g.lines.len())
+                .sum()
+        };
+        let parts: Vec<String> = [(of(true), true), (of(false), false)]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, collective)| count(n, collective))
+            .collect();
+        rows.push(Row::total(vec![
+            String::new(),
+            format!("TỔNG CỘNG ({})", parts.join(", ")),
+            String::new(),
         ]));
     }
     let mut columns = vec![

@@ -207,3 +207,30 @@ pub fn certificates(
         (plain_certificates(&list, &org.body), stem)
     })
 }
+
+/// The test print of the blank: the ruler grid and a sample certificate of this
+/// organisation with the fields where `layout` puts them.
+pub fn test_blank(
+    store: &Store,
+    layout: &super::certificate::BlankLayout,
+    today: chrono::NaiveDate,
+) -> Result<LaidOut, StoreError> {
+    let org = store.organisation()?;
+    let sample = super::certificate::CertificateText {
+        name: "Nguyễn Thị Thanh Hương".into(),
+        unit: "Trưởng phòng, Phòng Quản lý công nghiệp".into(),
+        achievement: format!(
+            "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm {}",
+            chrono::Datelike::year(&today) - 1
+        ),
+        decision: format!(
+            "Quyết định số 12/QĐ-{} ngày {}",
+            org.abbreviation,
+            today.format("%d/%m/%Y")
+        ),
+        date_line: super::blocks::date_line(&org.place, today),
+        signer_title: "GIÁM ĐỐC".into(),
+        signer_name: org.director.clone(),
+    };
+    Ok(super::certificate::test_blank(&sample, layout))
+}

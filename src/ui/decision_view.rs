@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::intent::DocumentAction;
-use crate::domain::decision::{Decision, DecisionId};
+use crate::domain::decision::{Decision, DecisionId, DecisionStatus};
 use crate::domain::model::CatalogueId;
+use crate::domain::text::{fold, folded_matches};
 
 /// A decision in the list, with names for its subjects.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,20 @@ pub struct DecisionLine {
     pub total: i64,
     /// "Quyết định số 3/QĐ-SCT (hủy bỏ)" for the decisions that amend or cancel this one.
     pub amended_by: Vec<String>,
+}
+
+impl DecisionLine {
+    /// Whether the line answers the folded search (its number, subject line, the titles
+    /// and forms it covers, its subjects' names) and has the status asked for.
+    pub fn matches(&self, query: &str, status: Option<DecisionStatus>) -> bool {
+        let d = &self.decision;
+        let hit = |s: &str| folded_matches(&fold(s), query);
+        status.is_none_or(|s| d.status == s)
+            && (query.is_empty()
+                || hit(&d.number)
+                || hit(&d.subject_line)
+                || self.names.iter().any(|(n, t)| hit(n) || hit(t)))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +63,8 @@ pub enum DecisionIntent {
     SaveDefaults(crate::domain::decision::DecisionDefaults),
     /// A draft cancelling an issued decision.
     Cancel(DecisionId),
+    /// A draft amending an issued decision, starting from its list.
+    Amend(DecisionId),
     Document {
         id: DecisionId,
         action: DocumentAction,
@@ -59,6 +76,10 @@ pub enum DecisionIntent {
     },
     /// The ruler grid for calibrating the blanks.
     CalibrationGrid,
+    /// Keep where the fields go on the blanks (setting `certificate_layout`).
+    SaveBlankLayout(crate::docs::certificate::BlankLayout),
+    /// A test print on plain paper of a sample certificate at these positions, over the grid.
+    TestBlank(crate::docs::certificate::BlankLayout),
     /// Ask where, then write the attached list as .xlsx.
     ExportList(DecisionId),
 }

@@ -1,6 +1,6 @@
 //! Quyết định khen thưởng: the year's decisions; a new one from the council's approved
 //! nominations in a few clicks; the draft's subjects, order and signer; issuing with the
-//! number from the register; printing; a cancellation by a new decision.
+//! number from the register; printing; an amendment or a cancellation by a new decision.
 
 use std::collections::BTreeSet;
 
@@ -12,11 +12,9 @@ use super::fonts::bold;
 use super::intent::{DocumentAction, Intent};
 use super::view_model::ViewModel;
 use super::widgets::ERROR_COLOR;
-use crate::domain::decision::{Decision, DecisionId, DecisionStatus, ListOrder};
+use crate::domain::decision::{Decision, DecisionId, DecisionStatus};
 use crate::domain::model::CatalogueId;
-use crate::domain::plan::SignerMode;
-use crate::domain::text::{fold, folded_matches, group_thousands};
-use crate::domain::validate::parse_date;
+use crate::domain::text::{fold, group_thousands};
 
 fn intent(i: DecisionIntent) -> Intent {
     Intent::Decision(i)
@@ -26,6 +24,8 @@ fn intent(i: DecisionIntent) -> Intent {
 pub struct DecisionsScreen {
     year: Option<i32>,
     pub search: String,
+    /// Only drafts, or only issued decisions (None: all).
+    pub status: Option<DecisionStatus>,
     pub selected: Option<DecisionId>,
     pub titles: BTreeSet<CatalogueId>,
     /// The draft being edited.
@@ -36,6 +36,8 @@ pub struct DecisionsScreen {
     pub removed: BTreeSet<usize>,
     /// The draft was edited and not saved.
     pub changed: bool,
+    /// Subjects being added to the selected draft.
+    pub adding: super::decision_draft::AddForm,
     /// Another body's decision being recorded.
     pub external: super::decision_external::ExternalForm,
 }
@@ -55,6 +57,7 @@ impl DecisionsScreen {
         self.draft = None;
         self.titles.clear();
         self.removed.clear();
+        self.adding = Default::default();
         self.changed = false;
     }
 
@@ -67,6 +70,7 @@ impl DecisionsScreen {
         self.selected = None;
         self.titles.clear();
         self.removed.clear();
+        self.adding = Default::default();
         self.changed = false;
     }
 
@@ -89,10 +93,15 @@ impl DecisionsScreen {
             let l = ui.label("Tìm:");
             ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("số, trích yếu hoặc họ tên")
-                    .desired_width(200.0),
+                    .hint_text("số, trích yếu, danh hiệu hoặc họ tên")
+                    .desired_width(240.0),
             )
             .labelled_by(l.id);
+            ui.label("Trạng thái:");
+            ui.selectable_value(&mut self.status, None, "Tất cả");
+            for s in [DecisionStatus::Draft, DecisionStatus::Issued] {
+                ui.selectable_value(&mut self.status, Some(s), s.label());
+            }
         });
         ui.horizontal_wrapped(|ui| {
             ui.label(bold(
@@ -153,18 +162,13 @@ impl DecisionsScreen {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                let mut shown = 0;
                 for line in &view.lines {
                     let d = &line.decision;
-                    let matches = query.is_empty()
-                        || folded_matches(&fold(&d.number), &query)
-                        || folded_matches(&fold(&d.subject_line), &query)
-                        || line
-                            .names
-                            .iter()
-                            .any(|(n, _)| folded_matches(&fold(n), &query));
-                    if !matches {
+                    if !line.matches(&query, self.status) {
                         continue;
                     }
+                    shown += 1;
                     let number = if d.number.is_empty() {
                         "Dự thảo".to_owned()
                     } else {
@@ -183,8 +187,12 @@ impl DecisionsScreen {
                         self.draft = None;
                         self.number.clear();
                         self.removed.clear();
+                        self.adding = Default::default();
                         self.changed = false;
                     }
+                }
+                if shown == 0 && !view.lines.is_empty() {
+                    ui.label("Không có quyết định nào khớp với bộ lọc.");
                 }
             });
     }
@@ -236,7 +244,11 @@ impl DecisionsScreen {
                         on_blanks: false,
                     }));
                 }
-                if ui.button("In giấy khen trên phôi").clicked() {
+                if ui
+                    .button("In giấy khen trên phôi")
+                    .on_hover_text("Vị trí các trường trên phôi: Cài đặt → Phôi giấy khen")
+                    .clicked()
+                {
                     intents.push(intent(DecisionIntent::Certificates {
                         id: d.id,
                         on_blanks: true,
@@ -246,9 +258,19 @@ impl DecisionsScreen {
                     intents.push(intent(DecisionIntent::CalibrationGrid));
                 }
             }
-            if issued && d.internal && !d.cancels && ui.button("Ra quyết định hủy bỏ").clicked()
-            {
-                intents.push(intent(DecisionIntent::Cancel(d.id)));
+            if issued && d.internal && !d.cancels {
+                if ui
+                    .button("Ra quyết định sửa đổi")
+                    .on_hover_text(
+                        "Một dự thảo mới với danh sách của quyết định này: bỏ chọn, thêm người rồi ban hành",
+                    )
+                    .clicked()
+                {
+                    intents.push(intent(DecisionIntent::Amend(d.id)));
+                }
+                if ui.button("Ra quyết định hủy bỏ").clicked() {
+                    intents.push(intent(DecisionIntent::Cancel(d.id)));
+                }
             }
         });
         for a in &line.amended_by {
@@ -275,176 +297,6 @@ impl DecisionsScreen {
             }
             return;
         }
-        let draft = self.draft.get_or_insert_with(|| d.clone());
-        let before = draft.clone();
-        egui::Grid::new("decision-draft")
-            .num_columns(2)
-            .show(ui, |ui| {
-                let l = ui.label("Trích yếu:");
-                ui.add(egui::TextEdit::singleline(&mut draft.subject_line).desired_width(480.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Thứ tự danh sách:");
-                egui::ComboBox::from_id_salt("decision-order")
-                    .selected_text(draft.order.label())
-                    .show_ui(ui, |ui| {
-                        for o in ListOrder::ALL {
-                            ui.selectable_value(&mut draft.order, *o, o.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Người ký:");
-                egui::ComboBox::from_id_salt("decision-signer")
-                    .selected_text(draft.signer_name.clone())
-                    .show_ui(ui, |ui| {
-                        if ui
-                            .selectable_label(
-                                draft.signer_mode == SignerMode::Director,
-                                format!("Giám đốc {}", vm.org.director),
-                            )
-                            .clicked()
-                        {
-                            draft.signer_mode = SignerMode::Director;
-                            draft.signer_name = vm.org.director.clone();
-                        }
-                        for deputy in &vm.org.deputies {
-                            if ui
-                                .selectable_label(
-                                    draft.signer_name == *deputy,
-                                    format!("KT. Giám đốc – Phó Giám đốc {deputy}"),
-                                )
-                                .clicked()
-                            {
-                                draft.signer_mode = SignerMode::Deputy;
-                                draft.signer_name = deputy.clone();
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Nguồn tiền thưởng:");
-                ui.add(egui::TextEdit::singleline(&mut draft.fund).desired_width(480.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Điều 3 (thi hành):");
-                ui.add(egui::TextEdit::singleline(&mut draft.executors).desired_width(480.0))
-                    .labelled_by(l.id);
-                ui.end_row();
-                let mut bases = draft.bases.join("\n");
-                let l = ui.label("Căn cứ (mỗi dòng một căn cứ):");
-                if ui
-                    .add(
-                        egui::TextEdit::multiline(&mut bases)
-                            .desired_rows(3)
-                            .desired_width(480.0),
-                    )
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    draft.bases = bases.lines().map(str::to_owned).collect();
-                }
-                ui.end_row();
-                let mut recipients = draft.recipients.join("\n");
-                let l = ui.label("Nơi nhận (mỗi dòng một nơi):");
-                if ui
-                    .add(
-                        egui::TextEdit::multiline(&mut recipients)
-                            .desired_rows(3)
-                            .desired_width(480.0),
-                    )
-                    .labelled_by(l.id)
-                    .changed()
-                {
-                    draft.recipients = recipients.lines().map(str::to_owned).collect();
-                }
-                ui.end_row();
-            });
-        if ui
-            .button("Lưu căn cứ, Điều 3, nguồn tiền, nơi nhận làm mặc định")
-            .clicked()
-        {
-            intents.push(intent(DecisionIntent::SaveDefaults(
-                crate::domain::decision::DecisionDefaults::of(draft),
-            )));
-        }
-        ui.label(bold(
-            "Các tập thể, cá nhân (bỏ chọn để loại khỏi quyết định)",
-        ));
-        for (k, (name, title)) in line.names.iter().enumerate() {
-            let mut keep = !self.removed.contains(&k);
-            if ui
-                .checkbox(&mut keep, format!("{name} – {title}"))
-                .changed()
-            {
-                self.changed = true;
-                if keep {
-                    self.removed.remove(&k);
-                } else {
-                    self.removed.insert(k);
-                }
-            }
-        }
-        draft.entries = d
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !self.removed.contains(k))
-            .map(|(_, e)| e.clone())
-            .collect();
-        if *draft != before {
-            self.changed = true;
-        }
-        let problems = draft.problems();
-        for p in &problems {
-            ui.label(RichText::new(p).color(ERROR_COLOR));
-        }
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .add_enabled(problems.is_empty(), egui::Button::new("Lưu dự thảo"))
-                .clicked()
-            {
-                intents.push(intent(DecisionIntent::SaveDraft(Box::new(draft.clone()))));
-            }
-            if ui.button("Xóa dự thảo").clicked() {
-                intents.push(intent(DecisionIntent::DeleteDraft(d.id)));
-            }
-        });
-        ui.separator();
-        ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Số quyết định:");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.number)
-                    .hint_text(view.next_number.to_string())
-                    .desired_width(60.0),
-            )
-            .labelled_by(l.id);
-            let l = ui.label("Ngày ký:");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.date)
-                    .hint_text("dd/mm/yyyy")
-                    .desired_width(90.0),
-            )
-            .labelled_by(l.id);
-            let number = self.number.trim().parse::<u32>().ok();
-            let date = parse_date(&self.date).ok().flatten();
-            let ready = date.is_some() && (self.number.trim().is_empty() || number.is_some());
-            if ui
-                .add_enabled(
-                    ready && problems.is_empty(),
-                    egui::Button::new(bold("Ban hành")),
-                )
-                .clicked()
-                && let Some(date) = date
-            {
-                intents.push(intent(DecisionIntent::Issue {
-                    id: d.id,
-                    number,
-                    date,
-                }));
-            }
-        });
+        self.draft_editor(ui, vm, view, line, intents);
     }
 }

@@ -200,6 +200,7 @@ impl Intent {
                         | D::Document { .. }
                         | D::Certificates { .. }
                         | D::CalibrationGrid
+                        | D::TestBlank(_)
                 )
         )
     }

@@ -4,7 +4,9 @@
 pub mod backup_view;
 pub mod backups;
 pub mod catalogue;
+pub mod certificate_layout;
 pub mod council;
+pub mod decision_draft;
 pub mod decision_external;
 pub mod decision_view;
 pub mod decisions;

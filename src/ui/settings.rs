@@ -14,11 +14,13 @@ pub struct SettingsScreen {
     pub form: Option<OrganisationForm>,
     pub attempted: bool,
     pub rules: super::settings_rules::RulesForm,
+    pub layout: super::certificate_layout::LayoutForm,
 }
 
 impl SettingsScreen {
     pub fn is_dirty(&self, vm: &ViewModel) -> bool {
         self.rules.is_dirty()
+            || self.layout.is_dirty(vm)
             || self.form.as_ref().is_some_and(|f| {
                 !f.base_salary.trim().is_empty()
                     || *f != blank_salary(OrganisationForm::from_organisation(&vm.org))
@@ -29,6 +31,12 @@ impl SettingsScreen {
         self.form = None;
         self.attempted = false;
         self.rules = Default::default();
+        self.layout = Default::default();
+    }
+
+    /// The app saved the positions on the certificate blanks.
+    pub fn layout_saved(&mut self) {
+        self.layout = Default::default();
     }
 
     /// The app saved the province's rules.
@@ -70,6 +78,8 @@ impl SettingsScreen {
                 });
                 ui.add_space(12.0);
                 self.rules.show(ui, vm, intents);
+                ui.add_space(12.0);
+                self.layout.show(ui, vm, intents);
                 ui.add_space(12.0);
                 ui.heading("Nhập, xuất Excel");
                 ui.label("Tải mẫu, điền dữ liệu rồi nhập lại. Trước khi ghi, phần mềm cho xem trước và chỉ rõ từng dòng sai.");

@@ -107,6 +107,8 @@ pub struct ViewModel {
     pub eligibility: crate::domain::eligibility::EligibilitySettings,
     pub council_rules: crate::domain::council::CouncilRules,
     pub rounding: crate::domain::money::Rounding,
+    /// Where the fields go on the pre-printed certificate blanks.
+    pub certificate_layout: crate::docs::certificate::BlankLayout,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
 }
@@ -142,6 +144,7 @@ impl ViewModel {
             eligibility: Default::default(),
             council_rules: Default::default(),
             rounding: Default::default(),
+            certificate_layout: Default::default(),
             jobs: Vec::new(),
             notifications: Vec::new(),
         }
