@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 
 use super::decision_view::{DecisionIntent, DecisionLine, DecisionsView};
 use super::fonts::bold;
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::view_model::ViewModel;
 use super::widgets::ERROR_COLOR;
 use crate::domain::decision::{Decision, DecisionId, DecisionStatus};
@@ -222,17 +222,8 @@ impl DecisionsScreen {
                 .unwrap_or_default()
         ));
         ui.horizontal_wrapped(|ui| {
-            if ui.button("Xem trước, in").clicked() {
-                intents.push(intent(DecisionIntent::Document {
-                    id: d.id,
-                    action: DocumentAction::Preview,
-                }));
-            }
-            if ui.button("Lưu PDF…").clicked() {
-                intents.push(intent(DecisionIntent::Document {
-                    id: d.id,
-                    action: DocumentAction::SaveAs,
-                }));
+            if let Some(action) = super::widgets::document_menu(ui, "In quyết định", true) {
+                intents.push(intent(DecisionIntent::Document { id: d.id, action }));
             }
             if ui.button("Xuất danh sách Excel…").clicked() {
                 intents.push(intent(DecisionIntent::ExportList(d.id)));

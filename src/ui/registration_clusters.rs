@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui::{RichText, Ui};
 
 use super::fonts::bold;
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::registration_view::{RegistrationDoc, RegistrationIntent, RegistrationsView};
 use super::registrations::{RegistrationsScreen, intent};
 use super::view_model::ViewModel;
@@ -77,11 +77,12 @@ impl RegistrationsScreen {
                 if ui.button(format!("Sửa {}", c.name)).clicked() {
                     self.cluster_form = Some(ClusterForm::from_cluster(c));
                 }
-                if ui.button(format!("In giao ước {}", c.name)).clicked() {
+                let label = format!("In giao ước {}", c.name);
+                if let Some(action) = super::widgets::document_menu(ui, &label, true) {
                     intents.push(intent(RegistrationIntent::Document {
                         year: view.year,
                         doc: RegistrationDoc::Covenant(c.id),
-                        action: DocumentAction::Preview,
+                        action,
                     }));
                 }
             });

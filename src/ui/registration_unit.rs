@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::registration_view::{
     ErrorPlace, RegistrationDoc, RegistrationIntent, RegistrationsView, StaffLine, UnitLine,
 };
@@ -211,11 +211,11 @@ impl RegistrationsScreen {
         });
         self.error_at(ui, ErrorPlace::Selection);
         ui.horizontal_wrapped(|ui| {
-            if ui.button("In bản đăng ký").clicked() {
+            if let Some(action) = super::widgets::document_menu(ui, "In bản đăng ký", true) {
                 intents.push(intent(RegistrationIntent::Document {
                     year,
                     doc: RegistrationDoc::UnitForm(line.unit.id),
-                    action: DocumentAction::Preview,
+                    action,
                 }));
             }
             if ui.button("Xuất Excel cho đơn vị…").clicked() {

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText, Ui};
 
 use super::fonts::bold;
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::registration_clusters::ClusterForm;
 use super::registration_view::{
     PlacedError, RegistrationDoc, RegistrationIntent, RegistrationsView,
@@ -193,11 +193,11 @@ impl RegistrationsScreen {
             ui.label(RichText::new(p.text()).color(color));
         }
         ui.horizontal(|ui| {
-            if ui.button("In bản tổng hợp").clicked() {
+            if let Some(action) = super::widgets::document_menu(ui, "In bản tổng hợp", true) {
                 intents.push(intent(RegistrationIntent::Document {
                     year: view.year,
                     doc: RegistrationDoc::Summary,
-                    action: DocumentAction::Preview,
+                    action,
                 }));
             }
             if ui

@@ -162,3 +162,33 @@ pub fn year_picker(
         .labelled_by(l.id);
     (year != current).then_some(year)
 }
+
+/// What a document's menu offers, in the order shown.
+const DOCUMENT_ACTIONS: [(&str, super::intent::DocumentAction); 3] = [
+    ("Xem trước", super::intent::DocumentAction::Preview),
+    ("Lưu PDF…", super::intent::DocumentAction::SaveAs),
+    ("In ra máy in", super::intent::DocumentAction::Print),
+];
+
+/// A document's button: it opens a small menu to preview the PDF, save it where the clerk
+/// chooses, or send it to the default printer. The action chosen, in the frame it was.
+pub fn document_menu(
+    ui: &mut Ui,
+    label: &str,
+    enabled: bool,
+) -> Option<super::intent::DocumentAction> {
+    let mut chosen = None;
+    ui.add_enabled_ui(enabled, |ui| {
+        ui.menu_button(label, |ui| {
+            for (text, action) in DOCUMENT_ACTIONS {
+                if ui.button(text).clicked() {
+                    chosen = Some(action);
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("Xem trước, lưu thành tệp PDF hoặc in thẳng ra máy in mặc định");
+    });
+    chosen
+}

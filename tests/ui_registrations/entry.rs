@@ -285,6 +285,35 @@ fn the_units_excel_file_goes_out_and_comes_back_in_through_the_buttons() {
     );
 }
 
+/// A document's button opens its menu: preview, save as, or print. Saving writes the
+/// unit's form where the clerk chose, as a PDF.
+#[test]
+fn the_units_form_is_saved_as_a_pdf_from_its_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bản đăng ký QLCN.pdf");
+    let mut h = open_unit_in(ThiduaApp::with_file_picker(
+        store(),
+        d(2026, 3, 10),
+        false,
+        Arc::new(OneFile(file.clone())),
+    ));
+    assert!(
+        h.query_by_label("Lưu PDF…").is_none(),
+        "the menu starts closed"
+    );
+    h.get_by_label("In bản đăng ký").click();
+    h.run();
+    for item in ["Xem trước", "Lưu PDF…", "In ra máy in"] {
+        assert!(h.query_by_label(item).is_some(), "{item}");
+    }
+    h.get_by_label("Lưu PDF…").click();
+    h.step();
+    finish_jobs(&mut h);
+    let bytes = std::fs::read(&file).expect("the PDF is written where the clerk chose");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(h.query_by_label("Lưu PDF…").is_none(), "the menu closed");
+}
+
 #[test]
 fn a_cluster_is_recorded_with_its_members_and_a_bad_date_is_named() {
     let mut s = store();
