@@ -277,6 +277,13 @@ pub fn open_demo(path: &Path, today: NaiveDate) -> Result<Store, String> {
 }
 
 /// Run a headless subcommand; the text to print on success.
+impl Command {
+    /// Whether the command changes the database, and so must not run beside an open window.
+    pub fn writes(&self) -> bool {
+        matches!(self, Command::Import { .. })
+    }
+}
+
 pub fn run_command(store: &mut Store, command: &Command) -> Result<String, String> {
     match command {
         Command::Check => check(store),

@@ -26,6 +26,17 @@ fn main() {
         return;
     }
     if let Some(command) = &cli.command {
+        // A command that writes waits for no window: while one is open on the database it
+        // is refused, and the lock is held until the command ends.
+        let _lock = command.writes().then(|| {
+            InstanceLock::acquire(&cli.database_path()).unwrap_or_else(|e| match e {
+                InstanceError::AlreadyOpen(_) => fail(
+                    &format!("{e} Lệnh ghi dữ liệu không chạy khi cửa sổ chương trình đang mở."),
+                    false,
+                ),
+                e => fail(&e.to_string(), false),
+            })
+        });
         let mut store = open_store(&cli).unwrap_or_else(|m| fail(&m, false));
         match run_command(&mut store, command) {
             Ok(text) => print!("{text}"),
@@ -65,14 +76,19 @@ fn main() {
         Err(message) if !read_only => offer_restore(&cli, &database, &message),
         Err(message) => fail(&message, true),
     };
-    if paths::is_network_path(&database) {
+    if paths::is_on_network(&database) {
         log::warn!("Cơ sở dữ liệu nằm trên ổ mạng: {}", database.display());
     }
     let choice = cli
         .renderer
         .clone()
         .or_else(|| std::env::var(renderer::RENDERER_ENV).ok())
-        .or_else(|| store.setting::<String>("renderer").ok().flatten())
+        .or_else(|| {
+            store
+                .setting::<String>(renderer::RENDERER_SETTING)
+                .ok()
+                .flatten()
+        })
         .unwrap_or_default()
         .parse::<renderer::RendererChoice>()
         .unwrap_or_else(|m| fail(&m, true));
@@ -99,7 +115,7 @@ fn main() {
                 }
                 None => app.set_read_only(),
             }
-            if paths::is_network_path(&database) {
+            if paths::is_on_network(&database) {
                 app.warn_network_drive();
             }
             Ok(Box::new(app))

@@ -77,3 +77,43 @@ fn a_read_only_window_never_creates_or_upgrades_a_database() {
         .unwrap();
     assert_eq!(version, 1);
 }
+
+/// The command line while a window holds the database: reading goes on, writing is refused
+/// with a message that says why, and once the window is closed the same command runs.
+#[test]
+fn a_writing_command_is_refused_while_a_window_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dữ liệu thi đua.sqlite");
+    Store::open(&db)
+        .unwrap()
+        .save_unit(&unit_form("Văn phòng").validate().unwrap())
+        .unwrap();
+    let missing = dir.path().join("không có.xlsx");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let import = ["import".as_ref(), "people".as_ref(), missing.as_os_str()];
+
+    let window = thidua::platform::instance::InstanceLock::acquire(&db).unwrap();
+    let check = run(&["check".as_ref()]);
+    assert!(check.status.success(), "{check:?}");
+    let refused = run(&import);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("đang được mở"), "{message}");
+    assert!(message.contains("Lệnh ghi dữ liệu"), "{message}");
+
+    drop(window);
+    let after = run(&import);
+    let message = String::from_utf8_lossy(&after.stderr);
+    assert!(!message.contains("Lệnh ghi dữ liệu"), "{message}");
+    assert!(
+        message.contains("không có.xlsx"),
+        "the file is what fails now: {message}"
+    );
+}

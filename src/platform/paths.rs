@@ -57,10 +57,19 @@ pub fn documents_folder() -> PathBuf {
     data_folder().join("Văn bản")
 }
 
-/// True for a path on a network share, where SQLite's locking is unreliable.
+/// True for a path written as a network share (`\\server\share\…`, `\\?\UNC\…`, `//server/…`),
+/// where SQLite's locking is unreliable.
 pub fn is_network_path(path: &Path) -> bool {
     let text = path.to_string_lossy();
-    text.starts_with(r"\\") && !text.starts_with(r"\\?\") || text.starts_with("//")
+    text.starts_with(r"\\?\UNC\")
+        || text.starts_with(r"\\") && !text.starts_with(r"\\?\")
+        || text.starts_with("//")
+}
+
+/// True for a database on a network share, whether written as one or reached through a
+/// mapped drive letter (`Z:\…`) or a network mount.
+pub fn is_on_network(path: &Path) -> bool {
+    is_network_path(path) || super::drives::is_on_remote_drive(path)
 }
 
 /// A file name in `folder` that does not overwrite anything: `name.pdf`, then
@@ -96,6 +105,9 @@ mod tests {
         assert!(is_network_path(Path::new(r"\\may-chu\chung\thidua.sqlite")));
         assert!(!is_network_path(Path::new(r"C:\Dữ liệu\thidua.sqlite")));
         assert!(!is_network_path(Path::new(r"\\?\C:\thidua.sqlite")));
+        assert!(is_network_path(Path::new(
+            r"\\?\UNC\may-chu\chung\a.sqlite"
+        )));
     }
 
     #[test]
