@@ -259,3 +259,37 @@ fn a_clerk_drafts_a_plan_and_issues_it_with_a_number_from_the_register() {
     );
     assert!(h.query_by_label("Tạo bản sửa đổi").is_some());
 }
+
+/// Cài đặt › Hiển thị: the clerk of a PC whose window flickers chooses drawing with the
+/// CPU; the setting is kept for the next start, and the choice shown is the one saved.
+#[test]
+fn the_clerk_chooses_the_cpu_renderer_for_the_next_start() {
+    let mut h = harness_sized(ThiduaApp::new(organised_store(), today(), false), 3000.0);
+    h.run();
+    h.get_by_label("Cài đặt").click();
+    h.run();
+    let saved = |h: &Harness<'_, ThiduaApp>| {
+        h.state()
+            .store()
+            .setting::<String>(thidua::platform::renderer::RENDERER_SETTING)
+            .unwrap()
+    };
+    assert_eq!(saved(&h), None);
+    assert_eq!(h.state().vm.renderer, "auto", "the default is shown");
+    choose(
+        &mut h,
+        "Cách vẽ cửa sổ:",
+        "Vẽ bằng CPU (chậm hơn, chạy được trên mọi máy)",
+    );
+    h.run();
+    assert_eq!(saved(&h).as_deref(), Some("software"));
+    assert_eq!(h.state().vm.renderer, "software");
+    assert!(
+        h.state()
+            .vm
+            .notifications
+            .iter()
+            .any(|n| n.text.contains("lần mở chương trình sau")),
+        "the clerk is told when it takes effect"
+    );
+}

@@ -142,6 +142,18 @@ impl ThiduaApp {
                 self.reload_all();
                 self.notify(Level::Success, "Đã lưu quy định xét danh hiệu.");
             }
+            Intent::SaveRenderer(choice) => {
+                choice
+                    .parse::<crate::platform::renderer::RendererChoice>()
+                    .map_err(StoreError::Conflict)?;
+                self.store
+                    .set_setting(crate::platform::renderer::RENDERER_SETTING, &choice)?;
+                self.vm.renderer = choice;
+                self.notify(
+                    Level::Success,
+                    "Đã lưu cách vẽ cửa sổ; cách mới có hiệu lực từ lần mở chương trình sau.",
+                );
+            }
             Intent::SaveCouncilRules(rules) => {
                 if !(0.0..=100.0).contains(&rules.quorum_percent) {
                     return Err(StoreError::Conflict(

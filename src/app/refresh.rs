@@ -37,6 +37,10 @@ impl ThiduaApp {
             .store
             .setting(crate::docs::decision_data::CERTIFICATE_LAYOUT)?
             .unwrap_or_default();
+        self.vm.renderer = self
+            .store
+            .setting(crate::platform::renderer::RENDERER_SETTING)?
+            .unwrap_or_else(|| "auto".into());
         self.reload_backups();
         self.reload_exchange();
         self.reload_reports()?;

@@ -19,6 +19,9 @@ use eframe::egui_wgpu::{self, WgpuSetup, WgpuSetupCreateNew, wgpu};
 /// The environment variable that forces a renderer.
 pub const RENDERER_ENV: &str = "THIDUA_RENDERER";
 
+/// The setting (chosen on the settings screen) that forces a renderer from the next start.
+pub const RENDERER_SETTING: &str = "renderer";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum RendererChoice {
     #[default]

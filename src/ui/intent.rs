@@ -117,6 +117,8 @@ pub enum Intent {
     AddBaseSalary(BaseSalary),
     /// The province's numbers for the eligibility rules.
     SaveEligibility(crate::domain::eligibility::EligibilitySettings),
+    /// How the window is drawn from the next start: `auto`, `wgpu`, `glow` or `software`.
+    SaveRenderer(String),
     /// How reward amounts are rounded.
     SaveRounding(crate::domain::money::Rounding),
     /// The council's quorum and vote thresholds.

@@ -33,6 +33,7 @@ pub mod report_charts;
 pub mod report_view;
 pub mod reports;
 pub mod settings;
+pub mod settings_display;
 pub mod settings_rules;
 pub mod view_model;
 pub mod widgets;

@@ -81,6 +81,8 @@ impl SettingsScreen {
                 ui.add_space(12.0);
                 self.layout.show(ui, vm, intents);
                 ui.add_space(12.0);
+                super::settings_display::renderer_section(ui, vm, intents);
+                ui.add_space(12.0);
                 ui.heading("Nhập, xuất Excel");
                 ui.label("Tải mẫu, điền dữ liệu rồi nhập lại. Trước khi ghi, phần mềm cho xem trước và chỉ rõ từng dòng sai.");
                 egui::Grid::new("excel").show(ui, |ui| {

@@ -109,6 +109,8 @@ pub struct ViewModel {
     pub rounding: crate::domain::money::Rounding,
     /// Where the fields go on the pre-printed certificate blanks.
     pub certificate_layout: crate::docs::certificate::BlankLayout,
+    /// The renderer setting (`auto`, `wgpu`, `glow`, `software`), used from the next start.
+    pub renderer: String,
     pub jobs: Vec<JobView>,
     pub notifications: Vec<Notification>,
 }
@@ -145,6 +147,7 @@ impl ViewModel {
             council_rules: Default::default(),
             rounding: Default::default(),
             certificate_layout: Default::default(),
+            renderer: "auto".into(),
             jobs: Vec::new(),
             notifications: Vec::new(),
         }
