@@ -883,3 +883,35 @@ fn a_sheet_over_the_row_limit_is_refused() {
     assert!(matches!(err, ExchangeError::TooLarge(_)), "{err}");
     assert!(err.to_string().contains("chia nhỏ tệp"));
 }
+
+/// A file of a few kilobytes whose parts claim to unpack to gigabytes (a "zip bomb", here
+/// made by writing a huge size into the central directory of a real workbook) is refused
+/// before any part is unpacked; the same workbook with its true sizes reads.
+#[test]
+fn a_file_that_would_unpack_to_gigabytes_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_units();
+    let good = dir.path().join("that.xlsx");
+    write_sheet(
+        &good,
+        &[PEOPLE_HEADER, &["Nguyễn Văn An", "Nam", "", "Văn phòng"]],
+    );
+    assert!(try_preview(&store, Kind::People, &good).is_ok());
+
+    let mut bytes = std::fs::read(&good).unwrap();
+    let entry = bytes
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("a central directory entry");
+    // The uncompressed size of the first part, 24 bytes into its central directory entry.
+    bytes[entry + 24..entry + 28].copy_from_slice(&0xFFFF_0000u32.to_le_bytes());
+    let bomb = dir.path().join("bom.xlsx");
+    std::fs::write(&bomb, &bytes).unwrap();
+    assert!(bytes.len() < 100_000);
+    let err = try_preview(&store, Kind::People, &bomb).unwrap_err();
+    assert!(matches!(err, ExchangeError::UnpacksTooBig { .. }), "{err}");
+    assert!(
+        err.to_string().contains("khi giải nén lớn tới 4095 MB"),
+        "{err}"
+    );
+}

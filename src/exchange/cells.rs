@@ -15,6 +15,10 @@ pub const MAX_COLUMNS: usize = 128;
 pub const HEADER_SEARCH_ROWS: usize = 30;
 /// Files larger than this are refused before they are unpacked.
 pub const MAX_FILE_MEGABYTES: u64 = 100;
+/// Files whose parts would unpack to more than this are refused before any part is read
+/// (a "zip bomb" of a few megabytes can unpack to gigabytes of shared strings). The zip
+/// reader also stops at each part's declared size, so the declared sizes bound the memory.
+pub const MAX_UNPACKED_MEGABYTES: u64 = 600;
 
 /// A column a kind of file reads: its name as in the template, other names it may carry,
 /// and whether a file without it is refused.

@@ -160,6 +160,14 @@ pub enum ExchangeError {
         limit: u64,
     },
     #[error(
+        "Tệp {path} khi giải nén lớn tới {megabytes} MB (giới hạn {limit} MB): tệp bị hỏng hoặc chứa quá nhiều dữ liệu. Hãy mở tệp bằng Excel, chỉ giữ trang tính cần nhập, lưu lại rồi nhập lại."
+    )]
+    UnpacksTooBig {
+        path: PathBuf,
+        megabytes: u64,
+        limit: u64,
+    },
+    #[error(
         "Tệp {0} không có trang tính nào có dữ liệu. Hãy điền dữ liệu vào trang tính đầu tiên của tệp mẫu rồi nhập lại."
     )]
     Empty(PathBuf),

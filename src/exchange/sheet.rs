@@ -10,7 +10,8 @@ use std::path::Path;
 use calamine::{Reader, SheetType, SheetVisible, Xlsx};
 
 use super::cells::{
-    Column, HEADER_SEARCH_ROWS, MAX_COLUMNS, MAX_FILE_MEGABYTES, MAX_ROWS, cell_text, match_columns,
+    Column, HEADER_SEARCH_ROWS, MAX_COLUMNS, MAX_FILE_MEGABYTES, MAX_ROWS, MAX_UNPACKED_MEGABYTES,
+    cell_text, match_columns,
 };
 use super::{ExchangeError, io_reason};
 
@@ -70,7 +71,28 @@ pub fn open_xlsx(path: &Path) -> Result<Book, ExchangeError> {
         _ => return Err(not_xlsx("nội dung không phải sổ làm việc Excel")),
     }
     file.seek(SeekFrom::Start(0)).map_err(open_err)?;
-    Xlsx::new(BufReader::new(file)).map_err(|e| not_xlsx(&format!("tệp bị hỏng: {e}")))
+    let mut reader = BufReader::new(file);
+    let unpacked =
+        unpacked_bytes(&mut reader).map_err(|e| not_xlsx(&format!("tệp bị hỏng: {e}")))?;
+    if unpacked > MAX_UNPACKED_MEGABYTES * 1024 * 1024 {
+        return Err(ExchangeError::UnpacksTooBig {
+            path: path.to_path_buf(),
+            megabytes: unpacked / (1024 * 1024),
+            limit: MAX_UNPACKED_MEGABYTES,
+        });
+    }
+    reader.seek(SeekFrom::Start(0)).map_err(open_err)?;
+    Xlsx::new(reader).map_err(|e| not_xlsx(&format!("tệp bị hỏng: {e}")))
+}
+
+/// The sizes the zip's central directory declares for its parts, added up (saturating).
+fn unpacked_bytes<R: Read + Seek>(reader: &mut R) -> Result<u64, zip::result::ZipError> {
+    let mut archive = zip::ZipArchive::new(reader)?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        total = total.saturating_add(archive.by_index_raw(i)?.size());
+    }
+    Ok(total)
 }
 
 /// Read the first visible worksheet that has a header with every required column (the
