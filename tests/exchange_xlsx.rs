@@ -915,3 +915,45 @@ fn a_file_that_would_unpack_to_gigabytes_is_refused_before_reading() {
         "{err}"
     );
 }
+
+/// A sheet whose dimension is written backwards (`H2:A1`) made the workbook reader
+/// overflow (found by tests/fuzz_mutations.rs with THIDUA_FUZZ_ROUNDS=40; the file is kept
+/// in the fuzz corpus): it is now refused as a damaged file, with what to do.
+#[test]
+fn a_sheet_with_a_backwards_dimension_is_refused_as_damaged() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_units();
+    let good = dir.path().join("that.xlsx");
+    write_sheet(
+        &good,
+        &[PEOPLE_HEADER, &["Nguyễn Văn An", "Nam", "", "Văn phòng"]],
+    );
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&good).unwrap()).unwrap();
+    let bad = dir.path().join("nguoc.xlsx");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&bad).unwrap());
+    let mut reversed = false;
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(text).unwrap();
+            let start = xml.find("<dimension ref=\"").unwrap() + 16;
+            let end = start + xml[start..].find('"').unwrap();
+            let (a, b) = xml[start..end].split_once(':').unwrap();
+            text = format!("{}{b}:{a}{}", &xml[..start], &xml[end..]).into_bytes();
+            reversed = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    assert!(reversed);
+    let err = try_preview(&store, Kind::People, &bad).unwrap_err();
+    assert!(matches!(err, ExchangeError::NotXlsx { .. }), "{err}");
+    assert!(err.to_string().contains("tệp bị hỏng"), "{err}");
+    assert!(err.to_string().contains("Hãy mở tệp bằng Excel"), "{err}");
+}

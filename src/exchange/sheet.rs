@@ -102,6 +102,29 @@ pub fn read_sheet(
     wanted: &[Column],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Sheet, ExchangeError> {
+    guarded(path, || read_sheet_unguarded(path, wanted, progress))
+}
+
+/// Run the workbook reader so that a panic inside it (calamine overflows on a reversed
+/// dimension such as `B2:A1` in a debug build; found by tests/fuzz_mutations.rs) becomes
+/// the clerk's message about a damaged file instead of ending the import thread.
+fn guarded<T>(
+    path: &Path,
+    read: impl FnOnce() -> Result<T, ExchangeError>,
+) -> Result<T, ExchangeError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(ExchangeError::NotXlsx {
+            path: path.to_path_buf(),
+            detail: "tệp bị hỏng: cấu trúc trang tính không hợp lệ".into(),
+        })
+    })
+}
+
+fn read_sheet_unguarded(
+    path: &Path,
+    wanted: &[Column],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Sheet, ExchangeError> {
     let mut book = open_xlsx(path)?;
     let sheets = book.sheets_metadata();
     let mut names: Vec<String> = sheets
@@ -285,6 +308,10 @@ fn fill_merged(book: &mut Book, sheet: &mut Sheet) {
 /// The non-empty rows of the first visible worksheet, keyed by 0-based row index (for the
 /// labelled cells some templates carry above their table).
 pub fn first_sheet_rows(path: &Path) -> Result<BTreeMap<u32, SheetRow>, ExchangeError> {
+    guarded(path, || first_sheet_rows_unguarded(path))
+}
+
+fn first_sheet_rows_unguarded(path: &Path) -> Result<BTreeMap<u32, SheetRow>, ExchangeError> {
     let mut book = open_xlsx(path)?;
     let name = book
         .sheets_metadata()
