@@ -35,7 +35,7 @@ fn or_none(t: &str) -> String {
     }
 }
 
-fn authors_line(i: &Innovation) -> String {
+pub(super) fn authors_line(i: &Innovation) -> String {
     i.authors
         .iter()
         .map(|a| a.name.trim().to_owned())
@@ -244,8 +244,18 @@ pub fn receipt(i: &Innovation, org: &Organisation) -> LaidOut {
     flow.finish()
 }
 
+/// The legal bases of a paper on the year's innovations: the Điều lệ Sáng kiến, its
+/// circular, and the council's scoring.
+pub(super) fn innovation_bases(org: &Organisation, year: i32) -> [String; 3] {
+    [
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;".to_owned(),
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;".to_owned(),
+        format!("Căn cứ kết quả xét, chấm điểm của Hội đồng sáng kiến {} năm {year};", sentence(&org.body)),
+    ]
+}
+
 /// "SỞ CÔNG THƯƠNG" → "Sở Công Thương".
-fn sentence(upper: &str) -> String {
+pub(super) fn sentence(upper: &str) -> String {
     upper
         .split_whitespace()
         .map(|w| {
@@ -262,6 +272,7 @@ fn sentence(upper: &str) -> String {
 /// Blank scoring sheets, one page per member, every open application of the year on it.
 pub fn scoring_sheets(
     year: i32,
+    held_on: Option<chrono::NaiveDate>,
     list: &[Innovation],
     members: &[String],
     sheet: &ScoringSheet,
@@ -292,6 +303,15 @@ pub fn scoring_sheets(
         } else {
             member.clone()
         };
+        if let Some(d) = held_on {
+            flow.paragraph(
+                &[Run::italic(format!(
+                    "Cuộc họp Hội đồng sáng kiến {}",
+                    date_words(d)
+                ))],
+                &Style::centered(14.0),
+            );
+        }
         flow.paragraph(
             &plain(format!("Họ và tên thành viên Hội đồng: {who}")),
             &Style::body(),
@@ -478,22 +498,25 @@ pub fn certificate(i: &Innovation, org: &Organisation) -> LaidOut {
     );
     flow.paragraph(&plain("là tác giả (đồng tác giả) của sáng kiến"), &mid);
     flow.paragraph(&[Run::bold(format!("«{}»", i.name.trim()))], &mid);
-    let level = i
-        .level
-        .map(|l| l.label().to_lowercase())
+    // The Sở certifies its own recognition, even once a higher level recognised it too.
+    let own = i.own_recognition();
+    let level = own
+        .as_ref()
+        .map(|r| r.level.label().to_lowercase())
         .unwrap_or_default();
-    let date = i.decision_date.map(date_words).unwrap_or_default();
+    let decided = own.as_ref().map(|r| r.date);
+    let date = decided.map(date_words).unwrap_or_default();
     flow.paragraph(
         &[Run::italic(format!(
             "được công nhận {level} theo Quyết định số {} {date}",
-            i.decision_number
+            own.as_ref().map_or("", |r| r.number.as_str())
         ))],
         &mid,
     );
     flow.paragraph(
         &[Run::italic(date_line(
             &org.place,
-            i.decision_date.unwrap_or(i.received_on),
+            decided.unwrap_or(i.received_on),
         ))],
         &Style {
             align: Align::Right,
@@ -514,8 +537,8 @@ pub fn recognition_decision(
 ) -> LaidOut {
     let level = list
         .first()
-        .and_then(|(i, _)| i.level)
-        .map(|l| l.label().to_lowercase())
+        .and_then(|(i, _)| i.recognised_by(number))
+        .map(|r| r.level.label().to_lowercase())
         .unwrap_or_default();
     let mut flow = Flow::new(
         &format!("Quyết định công nhận sáng kiến năm {year}"),
@@ -538,12 +561,10 @@ pub fn recognition_decision(
         },
     );
     let body = Style::body();
-    for basis in [
-        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;".to_owned(),
-        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;".to_owned(),
-        format!("Căn cứ kết quả xét, chấm điểm của Hội đồng sáng kiến {} năm {year};", sentence(&org.body)),
-        "Theo đề nghị của Chánh Văn phòng Sở.".to_owned(),
-    ] {
+    for basis in innovation_bases(org, year)
+        .into_iter()
+        .chain(["Theo đề nghị của Chánh Văn phòng Sở.".to_owned()])
+    {
         flow.paragraph(&[Run::italic(basis)], &body);
     }
     flow.paragraph(
