@@ -152,6 +152,10 @@ pub enum PrintWhat {
         /// Mã cuộc họp Hội đồng sáng kiến cho phiếu chấm (mặc định: cuộc họp gần nhất của năm)
         #[arg(long, value_name = "ID")]
         meeting: Option<i64>,
+        /// Số quyết định cho danh-sach, quyet-dinh, ví dụ 12/QĐ-SCT (mặc định: quyết định gần
+        /// nhất của năm)
+        #[arg(long = "so", value_name = "SỐ")]
+        number: Option<String>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -373,6 +377,7 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                     what,
                     id,
                     meeting,
+                    number,
                     out,
                 },
         } => {
@@ -385,8 +390,8 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 "chung-nhan" => InnovationDoc::Certificate(need_id()?),
                 "phieu-cham" => InnovationDoc::ScoringSheets(*meeting),
                 "tong-hop-diem" => InnovationDoc::ScoreSummary,
-                "danh-sach" => InnovationDoc::RecognitionList,
-                "quyet-dinh" => InnovationDoc::RecognitionDecision,
+                "danh-sach" => InnovationDoc::RecognitionList(number.clone()),
+                "quyet-dinh" => InnovationDoc::RecognitionDecision(number.clone()),
                 "to-trinh-tinh" => InnovationDoc::ProvinceProposal,
                 other => {
                     return Err(format!(

@@ -132,7 +132,7 @@ fn every_innovation_paper_prints_headless_from_the_demo() {
             "a refused one is not listed"
         );
     }
-    let decision = print(data, last, "quyet-dinh", &[]);
+    let decision = print(data, last, "quyet-dinh", &["--so", &own.number]);
     has(&decision, "quyết định", &format!("Số: {}", own.number));
     has(
         &decision,

@@ -244,7 +244,7 @@ fn the_application_and_the_recognition_list_read_back() {
 
     s.recognise_innovation(id, InnovationLevel::Grassroots, "31/QĐ-SCT", d(2026, 8, 1))
         .unwrap();
-    let list = text_of(&s, InnovationDoc::RecognitionList);
+    let list = text_of(&s, InnovationDoc::RecognitionList(None));
     for expected in [
         "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN NĂM 2026",
         "(Kèm theo Quyết định số 31/QĐ-SCT ngày 01 tháng 8 năm 2026 của Giám đốc Sở Công Thương)",
@@ -252,7 +252,7 @@ fn the_application_and_the_recognition_list_read_back() {
     ] {
         assert!(list.contains(expected), "missing «{expected}» in {list}");
     }
-    let decision = text_of(&s, InnovationDoc::RecognitionDecision);
+    let decision = text_of(&s, InnovationDoc::RecognitionDecision(None));
     for expected in [
         "Số: 31/QĐ-SCT",
         "QUYẾT ĐỊNH",
@@ -270,6 +270,30 @@ fn the_application_and_the_recognition_list_read_back() {
     let certificate = text_of(&s, InnovationDoc::Certificate(id));
     assert!(certificate.contains("GIẤY CHỨNG NHẬN SÁNG KIẾN"));
     assert!(certificate.contains("được công nhận cấp cơ sở theo Quyết định số 31/QĐ-SCT"));
+
+    // A correction is a decision of its own, numbered from the register, amending 31.
+    let mut corrected = s.innovation(id).unwrap();
+    corrected.name = "Bản đồ số các cụm công nghiệp tỉnh Gia Lai".into();
+    let number = s
+        .correct_recognition(&corrected, d(2026, 9, 15), "SCT")
+        .unwrap();
+    let amending = text_of(&s, InnovationDoc::RecognitionDecision(Some(number.clone())));
+    for expected in [
+        format!("Số: {number}"),
+        "Về việc sửa đổi việc công nhận sáng kiến cấp cơ sở năm 2026".to_owned(),
+        "Điều 1. Sửa đổi việc công nhận 01 sáng kiến cấp cơ sở năm 2026 tại Quyết định số 31/QĐ-SCT".to_owned(),
+        "Bản đồ số các cụm công nghiệp tỉnh Gia Lai".to_owned(),
+    ] {
+        assert!(
+            amending.contains(&expected),
+            "missing «{expected}» in {amending}"
+        );
+    }
+    assert_eq!(
+        text_of(&s, InnovationDoc::RecognitionDecision(None)),
+        amending,
+        "the latest decision of the year"
+    );
 }
 
 /// Two applications by the two staff, the year's council with one author and one

@@ -197,6 +197,7 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
                         number: format!("{}/QĐ-UBND", 1800 + year % 100),
                         date: date(year, 12, 10),
                         issuer: "Chủ tịch Ủy ban nhân dân tỉnh".into(),
+                        replaces: String::new(),
                     },
                 )?;
             } else {

@@ -545,11 +545,16 @@ pub fn recognition_decision(
         Margins::default(),
     );
     blocks::header(&mut flow, org, number, &date_line(&org.place, date));
-    blocks::title(
-        &mut flow,
-        "QUYẾT ĐỊNH",
-        &format!("Về việc công nhận sáng kiến {level} năm {year}"),
-    );
+    // A correction amends the decision it replaces.
+    let replaces = list
+        .first()
+        .map(|(i, _)| i.decision_replaces.trim().to_owned())
+        .filter(|r| !r.is_empty());
+    let about = match &replaces {
+        Some(_) => format!("Về việc sửa đổi việc công nhận sáng kiến {level} năm {year}"),
+        None => format!("Về việc công nhận sáng kiến {level} năm {year}"),
+    };
+    blocks::title(&mut flow, "QUYẾT ĐỊNH", &about);
     flow.paragraph(
         &[Run::bold(format!(
             "GIÁM ĐỐC {}",
@@ -577,10 +582,16 @@ pub fn recognition_decision(
     flow.paragraph(
         &[
             Run::bold("Điều 1. "),
-            Run::regular(format!(
-                "Công nhận {:02} sáng kiến {level} năm {year} của các tác giả, đồng tác giả (có danh sách kèm theo).",
-                list.len()
-            )),
+            Run::regular(match &replaces {
+                Some(old) => format!(
+                    "Sửa đổi việc công nhận {:02} sáng kiến {level} năm {year} tại Quyết định số {old}: nội dung sáng kiến, tác giả, đồng tác giả theo danh sách kèm theo Quyết định này thay thế nội dung tương ứng của Quyết định số {old}.",
+                    list.len()
+                ),
+                None => format!(
+                    "Công nhận {:02} sáng kiến {level} năm {year} của các tác giả, đồng tác giả (có danh sách kèm theo).",
+                    list.len()
+                ),
+            }),
         ],
         &body,
     );

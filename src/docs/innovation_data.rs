@@ -33,7 +33,7 @@ pub fn scoring_sheet(store: &Store) -> Result<ScoringSheet, StoreError> {
 }
 
 /// Which innovation paper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InnovationDoc {
     /// Đơn yêu cầu công nhận sáng kiến.
     Application(InnovationId),
@@ -45,12 +45,14 @@ pub enum InnovationDoc {
     ScoringSheets(Option<InnovationMeetingId>),
     /// The summary of the council's scores.
     ScoreSummary,
-    /// The list of recognised innovations attached to the recognition decision.
-    RecognitionList,
+    /// The list of innovations the Sở's decision (its number; None: the year's latest)
+    /// recognised, as attached to it.
+    RecognitionList(Option<String>),
     /// Giấy chứng nhận sáng kiến.
     Certificate(InnovationId),
-    /// The latest decision recognising innovations in the year, with its list.
-    RecognitionDecision,
+    /// The Sở's decision recognising (or correcting the recognition of) innovations, by
+    /// its number (None: the year's latest), with its list.
+    RecognitionDecision(Option<String>),
     /// The tờ trình proposing recognised innovations to the province, with its list: the
     /// proposals not yet sent (a draft without number), else the latest one sent.
     ProvinceProposal,
@@ -78,6 +80,7 @@ fn as_recognised_by(i: Innovation, number: &str) -> Option<Innovation> {
         decision_number: r.number,
         decision_date: Some(r.date),
         decision_issuer: r.issuer,
+        decision_replaces: r.replaces,
         ..i
     })
 }
@@ -231,7 +234,8 @@ pub fn innovation_document(
             innovation_proposal::province_proposal(&province_proposal(store, year, &sheet)?, &org),
             format!("TTr-sang-kien-cap-tinh-{year}"),
         ),
-        InnovationDoc::RecognitionList | InnovationDoc::RecognitionDecision => {
+        InnovationDoc::RecognitionList(ref chosen)
+        | InnovationDoc::RecognitionDecision(ref chosen) => {
             let people = store.people()?;
             let innovations = store.innovations(year)?;
             // The latest of the Sở's own decisions of the year, and what it recognised
@@ -240,10 +244,14 @@ pub fn innovation_document(
                 .iter()
                 .flat_map(|i| i.recognitions())
                 .filter(|r| r.issuer.trim().is_empty())
+                .filter(|r| chosen.as_ref().is_none_or(|c| r.number == c.trim()))
                 .max_by_key(|r| (r.date, r.number.clone()))
                 .map(|r| (r.number, r.date));
             let (number, date) = latest.ok_or_else(|| {
-                StoreError::NotFound(format!("quyết định công nhận sáng kiến năm {year}"))
+                StoreError::NotFound(match chosen {
+                    Some(c) => format!("quyết định số {} công nhận sáng kiến năm {year}", c.trim()),
+                    None => format!("quyết định công nhận sáng kiến năm {year}"),
+                })
             })?;
             let list: Vec<_> = innovations
                 .into_iter()
@@ -253,10 +261,10 @@ pub fn innovation_document(
                     (i, unit)
                 })
                 .collect();
-            if doc == InnovationDoc::RecognitionDecision {
+            if matches!(doc, InnovationDoc::RecognitionDecision(_)) {
                 (
                     innovation::recognition_decision(year, &number, date, &list, &org),
-                    format!("QD-cong-nhan-sang-kien-{year}"),
+                    format!("QD-{}-sang-kien", slug(&number)),
                 )
             } else {
                 let attached = format!(
@@ -265,7 +273,7 @@ pub fn innovation_document(
                 );
                 (
                     innovation::recognition_list(year, &list, &attached),
-                    format!("danh-sach-sang-kien-{year}"),
+                    format!("danh-sach-{}-sang-kien", slug(&number)),
                 )
             }
         }

@@ -102,6 +102,9 @@ pub struct Innovation {
     /// once the province recognised the innovation too.
     #[serde(default)]
     pub earlier_recognitions: Vec<Recognition>,
+    /// The decision the current one amends (a correction), else empty.
+    #[serde(default)]
+    pub decision_replaces: String,
 }
 
 /// One recognition: its level and the decision (number, date, issuing body; an empty
@@ -112,6 +115,9 @@ pub struct Recognition {
     pub number: String,
     pub date: NaiveDate,
     pub issuer: String,
+    /// The decision this one amends, else empty.
+    #[serde(default)]
+    pub replaces: String,
 }
 
 impl InnovationLevel {
@@ -160,6 +166,7 @@ impl Innovation {
             decision_date: None,
             decision_issuer: String::new(),
             earlier_recognitions: Vec::new(),
+            decision_replaces: String::new(),
         }
     }
 
@@ -173,6 +180,7 @@ impl Innovation {
             number: self.decision_number.clone(),
             date: self.decision_date?,
             issuer: self.decision_issuer.clone(),
+            replaces: self.decision_replaces.clone(),
         })
     }
 
@@ -231,6 +239,7 @@ impl Innovation {
         self.decision_number = higher.number.trim().to_owned();
         self.decision_date = Some(higher.date);
         self.decision_issuer = higher.issuer.trim().to_owned();
+        self.decision_replaces = higher.replaces.trim().to_owned();
         Ok(())
     }
 

@@ -296,6 +296,7 @@ impl Store {
                 decision_number: text.clone(),
                 decision_date: Some(date),
                 decision_issuer: String::new(),
+                decision_replaces: current.number.clone(),
                 earlier_recognitions: stored.earlier_recognitions.clone(),
                 ..corrected.clone()
             };

@@ -104,6 +104,7 @@ fn the_province_recognition_is_recorded_over_the_sở_s_which_stays() {
         number: number.into(),
         date: d(2026, 12, 1),
         issuer: "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai".into(),
+        replaces: String::new(),
     };
     let e = store
         .record_higher_recognition(a, higher(InnovationLevel::Grassroots, "9/QĐ-UBND"))

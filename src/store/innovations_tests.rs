@@ -160,6 +160,7 @@ fn a_recognised_innovation_is_kept_and_corrected_only_by_a_new_decision() {
                 number: "40/QĐ-UBND".into(),
                 date: d(2026, 11, 2),
                 issuer: "Chủ tịch Ủy ban nhân dân tỉnh".into(),
+                replaces: String::new(),
             },
         )
         .unwrap();

@@ -6,9 +6,9 @@ use egui::{RichText, Ui};
 
 use super::fonts::bold;
 use super::innovation_form::InnovationForm;
-use super::innovation_view::{InnovationIntent, InnovationLine};
+use super::innovation_view::{InnovationDoc, InnovationIntent, InnovationLine};
 use super::innovations::InnovationsScreen;
-use super::intent::Intent;
+use super::intent::{DocumentAction, Intent};
 use crate::domain::innovation::{InnovationLevel, InnovationStatus, Recognition};
 use crate::domain::validate::parse_date;
 
@@ -113,10 +113,21 @@ impl InnovationsScreen {
             ));
         }
         let own = i.recognition().is_some_and(|r| r.issuer.trim().is_empty());
-        if own && ui.button("Sửa đơn bằng quyết định sửa đổi").clicked() {
-            self.form = Some(InnovationForm::from_innovation(i));
-            self.correcting = true;
-        }
+        ui.horizontal(|ui| {
+            if let Some(r) = i.own_recognition()
+                && ui.button("In quyết định công nhận sáng kiến này").clicked()
+            {
+                intents.push(intent(InnovationIntent::Document {
+                    year: i.year,
+                    doc: InnovationDoc::RecognitionDecision(Some(r.number)),
+                    action: DocumentAction::Preview,
+                }));
+            }
+            if own && ui.button("Sửa đơn bằng quyết định sửa đổi").clicked() {
+                self.form = Some(InnovationForm::from_innovation(i));
+                self.correcting = true;
+            }
+        });
         match &line.proposal {
             Some(p) => {
                 match p.sent {
@@ -201,6 +212,7 @@ impl InnovationsScreen {
                     number: h.number.trim().to_owned(),
                     date,
                     issuer: h.issuer.trim().to_owned(),
+                    replaces: String::new(),
                 },
             }));
         }

@@ -121,9 +121,12 @@ impl InnovationsScreen {
                 ("In tổng hợp điểm", InnovationDoc::ScoreSummary),
                 (
                     "In quyết định công nhận",
-                    InnovationDoc::RecognitionDecision,
+                    InnovationDoc::RecognitionDecision(None),
                 ),
-                ("In danh sách công nhận", InnovationDoc::RecognitionList),
+                (
+                    "In danh sách công nhận",
+                    InnovationDoc::RecognitionList(None),
+                ),
             ] {
                 if ui.button(label).clicked() {
                     intents.push(intent(InnovationIntent::Document {
