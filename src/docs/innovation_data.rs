@@ -1,6 +1,7 @@
 //! Gathering the innovation papers from the store.
 
 use super::innovation;
+use super::innovation_decision;
 use super::innovation_proposal::{self, InnovationProposal, ProposedInnovation};
 use super::layout::LaidOut;
 use crate::domain::innovation::{Innovation, InnovationId, InnovationStatus};
@@ -165,7 +166,7 @@ pub fn innovation_document(
                 ));
             }
             (
-                innovation::certificate(&i, &org),
+                innovation_decision::certificate(&i, &org),
                 format!("chung-nhan-{}", slug(&i.name)),
             )
         }
@@ -263,7 +264,7 @@ pub fn innovation_document(
                 .collect();
             if matches!(doc, InnovationDoc::RecognitionDecision(_)) {
                 (
-                    innovation::recognition_decision(year, &number, date, &list, &org),
+                    innovation_decision::recognition_decision(year, &number, date, &list, &org),
                     format!("QD-{}-sang-kien", slug(&number)),
                 )
             } else {
@@ -272,7 +273,7 @@ pub fn innovation_document(
                     super::blocks::date_words(date)
                 );
                 (
-                    innovation::recognition_list(year, &list, &attached),
+                    innovation_decision::recognition_list(year, &list, &attached),
                     format!("danh-sach-{}-sang-kien", slug(&number)),
                 )
             }
