@@ -140,14 +140,22 @@ pub enum PrintWhat {
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
-    /// Văn bản về sáng kiến: don, bien-nhan, chung-nhan (cần --id), phieu-cham, tong-hop-diem, danh-sach, quyet-dinh
+    /// Văn bản về sáng kiến: don, bien-nhan, chung-nhan (cần --id), phieu-cham (--meeting),
+    /// tong-hop-diem, danh-sach, quyet-dinh, to-trinh-tinh
     Innovation {
         year: i32,
-        /// don | bien-nhan | chung-nhan | phieu-cham | tong-hop-diem | danh-sach | quyet-dinh
+        /// don | bien-nhan | chung-nhan | phieu-cham | tong-hop-diem | danh-sach | quyet-dinh | to-trinh-tinh
         what: String,
         /// Mã sáng kiến (cho đơn, giấy biên nhận, giấy chứng nhận)
         #[arg(long, value_name = "ID")]
         id: Option<i64>,
+        /// Mã cuộc họp Hội đồng sáng kiến cho phiếu chấm (mặc định: cuộc họp gần nhất của năm)
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        /// Số quyết định cho danh-sach, quyet-dinh, ví dụ 12/QĐ-SCT (mặc định: quyết định gần
+        /// nhất của năm)
+        #[arg(long = "so", value_name = "SỐ")]
+        number: Option<String>,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
     },
@@ -375,6 +383,8 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                     year,
                     what,
                     id,
+                    meeting,
+                    number,
                     out,
                 },
         } => {
@@ -385,13 +395,14 @@ pub fn run_command(store: &mut Store, command: &Command) -> Result<String, Strin
                 "don" => InnovationDoc::Application(need_id()?),
                 "bien-nhan" => InnovationDoc::Receipt(need_id()?),
                 "chung-nhan" => InnovationDoc::Certificate(need_id()?),
-                "phieu-cham" => InnovationDoc::ScoringSheets,
+                "phieu-cham" => InnovationDoc::ScoringSheets(*meeting),
                 "tong-hop-diem" => InnovationDoc::ScoreSummary,
-                "danh-sach" => InnovationDoc::RecognitionList,
-                "quyet-dinh" => InnovationDoc::RecognitionDecision,
+                "danh-sach" => InnovationDoc::RecognitionList(number.clone()),
+                "quyet-dinh" => InnovationDoc::RecognitionDecision(number.clone()),
+                "to-trinh-tinh" => InnovationDoc::ProvinceProposal,
                 other => {
                     return Err(format!(
-                        "Không có văn bản sáng kiến «{other}». Chọn một trong: don, bien-nhan, chung-nhan, phieu-cham, tong-hop-diem, danh-sach, quyet-dinh."
+                        "Không có văn bản sáng kiến «{other}». Chọn một trong: don, bien-nhan, chung-nhan, phieu-cham, tong-hop-diem, danh-sach, quyet-dinh, to-trinh-tinh."
                     ));
                 }
             };

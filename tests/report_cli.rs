@@ -2,22 +2,14 @@
 //! in a private data folder): the five years of the demo's history, as .xlsx and as PDF,
 //! agree with the store's own tally; a wrong extension is refused in Vietnamese.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use chrono::{Datelike, Local};
+use common::demo_cli as thidua;
 use thidua::store::Store;
-
-fn thidua(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .env("XDG_DATA_HOME", data)
-        .env("HOME", data)
-        .arg("--demo")
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 fn ok(run: &Output) -> String {
     assert!(

@@ -1,11 +1,15 @@
 //! Innovations from the window: the year's view and the screen's intents.
 
+use std::collections::BTreeMap;
+
 use super::ThiduaApp;
 use crate::docs::innovation_data::{
     SCORING_SHEET, council_key, innovation_council, innovation_document, scoring_sheet,
 };
 use crate::domain::innovation::{InnovationStatus, innovation_deadline};
+use crate::domain::model::UnitId;
 use crate::domain::plan::format_percent;
+use crate::domain::text::fold;
 use crate::store::StoreError;
 use crate::ui::Level;
 use crate::ui::innovation_view::{InnovationIntent, InnovationLine, InnovationsView};
@@ -21,6 +25,14 @@ impl ThiduaApp {
             .and_then(innovation_deadline);
         let today = self.vm.today;
         let people = self.store.people()?;
+        let proposals = self.store.province_proposals(year)?;
+        let mut staff_units: BTreeMap<String, Vec<UnitId>> = BTreeMap::new();
+        for r in people.iter().filter(|r| r.person.active) {
+            staff_units
+                .entry(fold(&r.person.full_name))
+                .or_default()
+                .push(r.person.unit_id);
+        }
         let mut lines = Vec::new();
         for i in self.store.innovations(year)? {
             let scores = self.store.innovation_scores(i.id)?;
@@ -39,8 +51,9 @@ impl ThiduaApp {
                     .iter()
                     .filter_map(|a| a.person)
                     .filter_map(|p| people.iter().find(|r| r.person.id == p))
-                    .map(|r| r.person.unit_id)
+                    .map(|r| (r.person.unit_id, r.unit_name.clone()))
                     .collect(),
+                proposal: proposals.iter().find(|p| p.innovation == i.id).cloned(),
                 review: i.review_text(today),
                 overdue: i.is_overdue(today),
                 late: i.is_late_for(deadline),
@@ -55,6 +68,8 @@ impl ThiduaApp {
             lines,
             sheet,
             council: innovation_council(&self.store, year)?,
+            meetings: self.store.innovation_meetings(year)?,
+            staff_units,
         });
         Ok(())
     }
@@ -176,6 +191,75 @@ impl ThiduaApp {
                 self.ui.innovations.saved(id);
                 let text = sheet.score(&scores).map(|r| r.text()).unwrap_or_default();
                 self.notify(Level::Success, format!("Đã lưu điểm. {text}"));
+            }
+            InnovationIntent::SaveMeeting(m) => {
+                self.store.save_innovation_meeting(&m)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.meeting_saved();
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã lưu cuộc họp ngày {} ({} sáng kiến).",
+                        m.held_on.format("%d/%m/%Y"),
+                        m.innovations.len()
+                    ),
+                );
+            }
+            InnovationIntent::DeleteMeeting(id) => {
+                self.store.delete_innovation_meeting(id)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.meeting_saved();
+                self.notify(Level::Success, "Đã xóa cuộc họp.");
+            }
+            InnovationIntent::ProposeToProvince { id, proposed } => {
+                self.store.set_province_proposal(id, proposed)?;
+                self.reload_current_innovations()?;
+                self.notify(
+                    Level::Success,
+                    if proposed {
+                        "Đã đưa sáng kiến vào danh sách đề nghị công nhận cấp tỉnh."
+                    } else {
+                        "Đã bỏ sáng kiến khỏi danh sách đề nghị cấp tỉnh."
+                    },
+                );
+            }
+            InnovationIntent::IssueProvinceProposal { year, date } => {
+                let number = self.store.issue_province_proposal(year, date)?;
+                self.reload_current_innovations()?;
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã lấy số Tờ trình {number}/TTr-{} đề nghị công nhận sáng kiến cấp tỉnh.",
+                        self.vm.org.abbreviation
+                    ),
+                );
+            }
+            InnovationIntent::RecordHigher { id, recognition } => {
+                let text = format!(
+                    "Đã ghi nhận công nhận {} theo Quyết định số {} của {}.",
+                    recognition.level.label().to_lowercase(),
+                    recognition.number.trim(),
+                    recognition.issuer.trim()
+                );
+                self.store.record_higher_recognition(id, recognition)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(id);
+                self.notify(Level::Success, text);
+            }
+            InnovationIntent::Correct { innovation, date } => {
+                let abbreviation = self.vm.org.abbreviation.clone();
+                let number = self
+                    .store
+                    .correct_recognition(&innovation, date, &abbreviation)?;
+                self.reload_current_innovations()?;
+                self.ui.innovations.saved(innovation.id);
+                self.notify(
+                    Level::Success,
+                    format!(
+                        "Đã ban hành Quyết định số {number} sửa đổi việc công nhận sáng kiến «{}»; quyết định cũ được giữ trong nhật ký thay đổi.",
+                        innovation.name.trim()
+                    ),
+                );
             }
             InnovationIntent::Document { year, doc, action } => {
                 let (laid_out, stem) = innovation_document(&self.store, year, doc)?;

@@ -1,15 +1,18 @@
 //! The demo's innovations: a few a year for the last four years, authored by people whose
-//! Chiến sĩ thi đua cơ sở rested on them (and recorded as used for it), in every status;
-//! this year some still waiting (one past its review deadline), one being scored with a
-//! recused member, and this year's recognition decision issued and numbered.
+//! Chiến sĩ thi đua cơ sở rested on them (and recorded as used for it), in every status,
+//! each year's scored by that year's council at a meeting (one member recused); last
+//! year's best proposed to the province by a numbered tờ trình and recognised there; this
+//! year some still waiting (one past its review deadline), some scored, and this year's
+//! recognition decision issued and numbered.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::names::Rng;
 use crate::domain::council::{CouncilMember, MemberRole};
 use crate::domain::innovation::{
-    Author, Innovation, InnovationKind, InnovationLevel, InnovationStatus,
+    Author, Innovation, InnovationKind, InnovationLevel, InnovationStatus, Recognition,
 };
+use crate::domain::innovation_council::InnovationMeeting;
 use crate::domain::innovation_scoring::{MemberScores, ScoringSheet};
 use crate::domain::model::{Person, Subject};
 use crate::store::register::{next_document_number_in, register_document_in};
@@ -66,6 +69,27 @@ fn author(p: &Person, unit: &str, share: f64) -> Author {
     }
 }
 
+/// The council's meeting of a year on `agenda`, when there is one.
+fn meeting(
+    store: &mut Store,
+    year: i32,
+    held_on: NaiveDate,
+    agenda: Vec<i64>,
+) -> Result<(), StoreError> {
+    if agenda.is_empty() {
+        return Ok(());
+    }
+    store
+        .save_innovation_meeting(&InnovationMeeting {
+            id: 0,
+            year,
+            held_on,
+            place: "Phòng họp Sở".into(),
+            innovations: agenda,
+        })
+        .map(|_| ())
+}
+
 pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<(), StoreError> {
     let rows = store.people()?;
     let catalogue = store.catalogue()?;
@@ -79,7 +103,47 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
         topic += 1;
         TOPICS[(topic - 1) % TOPICS.len()]
     };
+    let sheet = ScoringSheet::default();
+    let members = [
+        "Nguyễn Văn Hùng",
+        "Trần Thị Mai",
+        "Lê Quốc Bảo",
+        "Phạm Ngọc Sơn",
+    ];
+    let council: Vec<CouncilMember> = members
+        .iter()
+        .enumerate()
+        .map(|(k, name)| CouncilMember {
+            name: (*name).into(),
+            position: String::new(),
+            role: match k {
+                0 => MemberRole::Chair,
+                3 => MemberRole::Secretary,
+                _ => MemberRole::Member,
+            },
+            present: true,
+        })
+        .collect();
+    // Each member's points (tính mới, khả năng áp dụng, hiệu quả) around `base`; the
+    // secretary, head of the authors' unit, does not count.
+    let scored = |base: f64| -> Vec<MemberScores> {
+        members
+            .iter()
+            .enumerate()
+            .map(|(m, who)| MemberScores {
+                member: (*who).into(),
+                scores: vec![
+                    (base + (m * 3) as f64).min(100.0),
+                    base,
+                    (base - m as f64).max(0.0),
+                ],
+                recused: m == 3,
+            })
+            .collect()
+    };
     for year in this_year - 3..this_year {
+        store.set_setting(&crate::docs::innovation_data::council_key(year), &council)?;
+        let mut agenda = Vec::new();
         // Those whose CSTĐCS of that year rested on an innovation: the first few holders.
         let holders: Vec<_> = rows
             .iter()
@@ -113,13 +177,30 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
             i.novelty = "Rút ngắn thời gian xử lý, giảm sai sót so với cách làm thủ công.".into();
             i.authors = vec![author(&h.person, &h.unit_name, 100.0)];
             let id = store.save_innovation(&i)?;
-            let level = if k == 0 && year == this_year - 1 {
-                InnovationLevel::Province
+            agenda.push(id);
+            let best = k == 0 && year == this_year - 1;
+            store.save_innovation_scores(id, &scored(if best { 92.0 } else { 78.0 }), &sheet)?;
+            store.recognise_innovation(
+                id,
+                InnovationLevel::Grassroots,
+                &format!("{number}/QĐ-SCT"),
+                decided,
+            )?;
+            if best {
+                // The council proposed it to the province, which recognised it.
+                store.set_province_proposal(id, true)?;
+                store.issue_province_proposal(year, date(year, 10, 5))?;
+                store.record_higher_recognition(
+                    id,
+                    Recognition {
+                        level: InnovationLevel::Province,
+                        number: format!("{}/QĐ-UBND", 1800 + year % 100),
+                        date: date(year, 12, 10),
+                        issuer: "Chủ tịch Ủy ban nhân dân tỉnh".into(),
+                        replaces: String::new(),
+                    },
+                )?;
             } else {
-                InnovationLevel::Grassroots
-            };
-            store.recognise_innovation(id, level, &format!("{number}/QĐ-SCT"), decided)?;
-            if level == InnovationLevel::Grassroots {
                 store.mark_innovation_used(id, h.person.id, year, "CSTDCS", None)?;
             }
         }
@@ -134,11 +215,14 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
             i.kind = kind;
             i.authors = vec![author(&r.person, &r.unit_name, 100.0)];
             let id = store.save_innovation(&i)?;
+            agenda.push(id);
+            store.save_innovation_scores(id, &scored(40.0), &sheet)?;
             store.reject_innovation(
                 id,
                 "Chưa chứng minh được hiệu quả khi áp dụng thử tại đơn vị.",
             )?;
         }
+        meeting(store, year, date(year, 9, 10), agenda)?;
     }
     // This year.
     let staff: Vec<_> = rows
@@ -148,27 +232,6 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
     if staff.len() < 8 {
         return Ok(());
     }
-    let sheet = ScoringSheet::default();
-    let members = [
-        "Nguyễn Văn Hùng",
-        "Trần Thị Mai",
-        "Lê Quốc Bảo",
-        "Phạm Ngọc Sơn",
-    ];
-    let council: Vec<CouncilMember> = members
-        .iter()
-        .enumerate()
-        .map(|(k, name)| CouncilMember {
-            name: (*name).into(),
-            position: String::new(),
-            role: match k {
-                0 => MemberRole::Chair,
-                3 => MemberRole::Secretary,
-                _ => MemberRole::Member,
-            },
-            present: true,
-        })
-        .collect();
     store.set_setting(
         &crate::docs::innovation_data::council_key(this_year),
         &council,
@@ -183,6 +246,7 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
         decided,
         &format!("Công nhận sáng kiến năm {this_year}"),
     )?;
+    let mut agenda = Vec::new();
     for k in 0..5 {
         let (name, kind) = next_topic();
         let received =
@@ -202,17 +266,8 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
         }
         let id = store.save_innovation(&i)?;
         if k < 3 {
-            let scores: Vec<MemberScores> = members
-                .iter()
-                .enumerate()
-                .map(|(m, who)| MemberScores {
-                    member: (*who).into(),
-                    scores: vec![70.0 + (m * 5 + k * 3) as f64, 75.0, 80.0 - (m * 2) as f64],
-                    // The author's head of unit does not count.
-                    recused: m == 3,
-                })
-                .collect();
-            store.save_innovation_scores(id, &scores, &sheet)?;
+            agenda.push(id);
+            store.save_innovation_scores(id, &scored(72.0 + (k * 3) as f64), &sheet)?;
         }
         if k < 2 {
             store.recognise_innovation(
@@ -223,5 +278,10 @@ pub(super) fn write(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Resul
             )?;
         }
     }
-    Ok(())
+    meeting(
+        store,
+        this_year,
+        (decided - Duration::days(5)).max(date(this_year, 1, 2)),
+        agenda,
+    )
 }

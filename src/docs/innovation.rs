@@ -1,6 +1,6 @@
 //! Innovation papers: the application (TT 18/2013 Phụ lục I), the receipt (Phụ lục II),
-//! the council's scoring sheets and the summary of scores, the list of recognised
-//! innovations, and the certificate.
+//! the council's scoring sheets and the summary of scores (the recognition decision, its
+//! list and the certificate are in `innovation_decision`).
 
 use super::blocks::{self, Signature, date_line, date_words};
 use super::council::{concat, two_signatures};
@@ -13,7 +13,7 @@ use crate::domain::plan::format_percent;
 use crate::domain::settings::Organisation;
 use crate::domain::text::nfc;
 
-fn motto(flow: &mut Flow) {
+pub(super) fn motto(flow: &mut Flow) {
     let style = Style::centered(13.0);
     flow.paragraph(&[Run::bold("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")], &style);
     flow.paragraph(&[Run::bold("Độc lập - Tự do - Hạnh phúc")], &style);
@@ -35,7 +35,7 @@ fn or_none(t: &str) -> String {
     }
 }
 
-fn authors_line(i: &Innovation) -> String {
+pub(super) fn authors_line(i: &Innovation) -> String {
     i.authors
         .iter()
         .map(|a| a.name.trim().to_owned())
@@ -244,8 +244,18 @@ pub fn receipt(i: &Innovation, org: &Organisation) -> LaidOut {
     flow.finish()
 }
 
+/// The legal bases of a paper on the year's innovations: the Điều lệ Sáng kiến, its
+/// circular, and the council's scoring.
+pub(super) fn innovation_bases(org: &Organisation, year: i32) -> [String; 3] {
+    [
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;".to_owned(),
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;".to_owned(),
+        format!("Căn cứ kết quả xét, chấm điểm của Hội đồng sáng kiến {} năm {year};", sentence(&org.body)),
+    ]
+}
+
 /// "SỞ CÔNG THƯƠNG" → "Sở Công Thương".
-fn sentence(upper: &str) -> String {
+pub(super) fn sentence(upper: &str) -> String {
     upper
         .split_whitespace()
         .map(|w| {
@@ -262,6 +272,7 @@ fn sentence(upper: &str) -> String {
 /// Blank scoring sheets, one page per member, every open application of the year on it.
 pub fn scoring_sheets(
     year: i32,
+    held_on: Option<chrono::NaiveDate>,
     list: &[Innovation],
     members: &[String],
     sheet: &ScoringSheet,
@@ -292,6 +303,15 @@ pub fn scoring_sheets(
         } else {
             member.clone()
         };
+        if let Some(d) = held_on {
+            flow.paragraph(
+                &[Run::italic(format!(
+                    "Cuộc họp Hội đồng sáng kiến {}",
+                    date_words(d)
+                ))],
+                &Style::centered(14.0),
+            );
+        }
         flow.paragraph(
             &plain(format!("Họ và tên thành viên Hội đồng: {who}")),
             &Style::body(),
@@ -409,186 +429,4 @@ pub fn score_summary(
         },
     );
     flow.finish()
-}
-
-/// The list of recognised innovations, attached to the recognition decision.
-pub fn recognition_list(year: i32, list: &[(Innovation, String)], decision: &str) -> LaidOut {
-    let mut flow = Flow::new("Danh sách sáng kiến được công nhận", Margins::default());
-    blocks::list_heading(
-        &mut flow,
-        None,
-        &format!("DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN NĂM {year}"),
-        decision,
-    );
-    let rows = list
-        .iter()
-        .enumerate()
-        .map(|(n, (i, unit))| {
-            Row::new(vec![
-                (n + 1).to_string(),
-                i.name.clone(),
-                authors_line(i),
-                unit.clone(),
-                i.level.map(|l| l.label().to_owned()).unwrap_or_default(),
-            ])
-        })
-        .collect();
-    Table::new(
-        vec![
-            Column::mm("STT", 11.0, Align::Center),
-            Column::new("Tên sáng kiến", 3.0, Align::Left),
-            Column::new("Tác giả", 2.2, Align::Left),
-            Column::new("Đơn vị", 1.8, Align::Left),
-            Column::mm("Cấp công nhận", 24.0, Align::Center),
-        ],
-        rows,
-    )
-    .place(&mut flow);
-    flow.finish()
-}
-
-/// Giấy chứng nhận sáng kiến (landscape, centred).
-pub fn certificate(i: &Innovation, org: &Organisation) -> LaidOut {
-    let mut flow = Flow::new("Giấy chứng nhận sáng kiến", Margins::default());
-    flow.set_landscape(true);
-    motto(&mut flow);
-    let big = Style {
-        space_after: 8.0,
-        ..Style::centered(22.0)
-    };
-    let mid = Style {
-        space_after: 6.0,
-        ..Style::centered(15.0)
-    };
-    flow.paragraph(
-        &[Run::bold(format!(
-            "GIÁM ĐỐC {}",
-            nfc(&org.body).to_uppercase()
-        ))],
-        &mid,
-    );
-    flow.paragraph(&[Run::bold("GIẤY CHỨNG NHẬN SÁNG KIẾN")], &big);
-    flow.paragraph(&plain("Chứng nhận"), &mid);
-    flow.paragraph(
-        &[Run::bold(authors_line(i))],
-        &Style {
-            space_after: 6.0,
-            ..Style::centered(17.0)
-        },
-    );
-    flow.paragraph(&plain("là tác giả (đồng tác giả) của sáng kiến"), &mid);
-    flow.paragraph(&[Run::bold(format!("«{}»", i.name.trim()))], &mid);
-    let level = i
-        .level
-        .map(|l| l.label().to_lowercase())
-        .unwrap_or_default();
-    let date = i.decision_date.map(date_words).unwrap_or_default();
-    flow.paragraph(
-        &[Run::italic(format!(
-            "được công nhận {level} theo Quyết định số {} {date}",
-            i.decision_number
-        ))],
-        &mid,
-    );
-    flow.paragraph(
-        &[Run::italic(date_line(
-            &org.place,
-            i.decision_date.unwrap_or(i.received_on),
-        ))],
-        &Style {
-            align: Align::Right,
-            ..Style::left(14.0)
-        },
-    );
-    blocks::closing(&mut flow, &[], &Signature::director(&org.director));
-    flow.finish()
-}
-
-/// The Director's decision recognising innovations, with the list attached on its own pages.
-pub fn recognition_decision(
-    year: i32,
-    number: &str,
-    date: chrono::NaiveDate,
-    list: &[(Innovation, String)],
-    org: &Organisation,
-) -> LaidOut {
-    let level = list
-        .first()
-        .and_then(|(i, _)| i.level)
-        .map(|l| l.label().to_lowercase())
-        .unwrap_or_default();
-    let mut flow = Flow::new(
-        &format!("Quyết định công nhận sáng kiến năm {year}"),
-        Margins::default(),
-    );
-    blocks::header(&mut flow, org, number, &date_line(&org.place, date));
-    blocks::title(
-        &mut flow,
-        "QUYẾT ĐỊNH",
-        &format!("Về việc công nhận sáng kiến {level} năm {year}"),
-    );
-    flow.paragraph(
-        &[Run::bold(format!(
-            "GIÁM ĐỐC {}",
-            nfc(&org.body).to_uppercase()
-        ))],
-        &Style {
-            space_after: 8.0,
-            ..Style::centered(14.0)
-        },
-    );
-    let body = Style::body();
-    for basis in [
-        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;".to_owned(),
-        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;".to_owned(),
-        format!("Căn cứ kết quả xét, chấm điểm của Hội đồng sáng kiến {} năm {year};", sentence(&org.body)),
-        "Theo đề nghị của Chánh Văn phòng Sở.".to_owned(),
-    ] {
-        flow.paragraph(&[Run::italic(basis)], &body);
-    }
-    flow.paragraph(
-        &[Run::bold("QUYẾT ĐỊNH:")],
-        &Style {
-            space_after: 6.0,
-            ..Style::centered(14.0)
-        },
-    );
-    flow.paragraph(
-        &[
-            Run::bold("Điều 1. "),
-            Run::regular(format!(
-                "Công nhận {:02} sáng kiến {level} năm {year} của các tác giả, đồng tác giả (có danh sách kèm theo).",
-                list.len()
-            )),
-        ],
-        &body,
-    );
-    flow.paragraph(
-        &[
-            Run::bold("Điều 2. "),
-            Run::regular("Các sáng kiến được công nhận là căn cứ xét tặng danh hiệu thi đua, hình thức khen thưởng theo quy định; tác giả được hưởng các quyền lợi theo Điều lệ Sáng kiến."),
-        ],
-        &body,
-    );
-    flow.paragraph(
-        &[
-            Run::bold("Điều 3. "),
-            Run::regular("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Thủ trưởng các phòng, đơn vị thuộc Sở và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."),
-        ],
-        &body,
-    );
-    blocks::closing(
-        &mut flow,
-        &["Như Điều 3".into(), "Lưu: VT, VP".into()],
-        &Signature::director(&org.director),
-    );
-    let attached = format!(
-        "Kèm theo Quyết định số {number} {} của Giám đốc {}",
-        date_words(date),
-        sentence(&org.body)
-    );
-    concat(
-        &format!("Quyết định công nhận sáng kiến năm {year}"),
-        vec![flow.finish(), recognition_list(year, list, &attached)],
-    )
 }

@@ -28,6 +28,8 @@ pub mod flow;
 pub mod fonts;
 pub mod innovation;
 pub mod innovation_data;
+pub mod innovation_decision;
+pub mod innovation_proposal;
 pub mod layout;
 pub mod pdf;
 pub mod plan;

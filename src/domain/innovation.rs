@@ -94,6 +94,41 @@ pub struct Innovation {
     /// The decision that recognised it.
     pub decision_number: String,
     pub decision_date: Option<NaiveDate>,
+    /// Who issued that decision; empty for the Director of the Sở (a cấp tỉnh or toàn
+    /// quốc recognition names its issuing body).
+    #[serde(default)]
+    pub decision_issuer: String,
+    /// Recognitions that still stand under the current one: the Sở's cơ sở recognition
+    /// once the province recognised the innovation too.
+    #[serde(default)]
+    pub earlier_recognitions: Vec<Recognition>,
+    /// The decision the current one amends (a correction), else empty.
+    #[serde(default)]
+    pub decision_replaces: String,
+}
+
+/// One recognition: its level and the decision (number, date, issuing body; an empty
+/// body is the Director of the Sở).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recognition {
+    pub level: InnovationLevel,
+    pub number: String,
+    pub date: NaiveDate,
+    pub issuer: String,
+    /// The decision this one amends, else empty.
+    #[serde(default)]
+    pub replaces: String,
+}
+
+impl InnovationLevel {
+    /// Cơ sở < tỉnh < toàn quốc.
+    pub fn rank(self) -> u8 {
+        match self {
+            InnovationLevel::Grassroots => 0,
+            InnovationLevel::Province => 1,
+            InnovationLevel::National => 2,
+        }
+    }
 }
 
 fn err(field: &'static str, message: impl Into<String>) -> FieldError {
@@ -129,7 +164,83 @@ impl Innovation {
             rejection_reasons: String::new(),
             decision_number: String::new(),
             decision_date: None,
+            decision_issuer: String::new(),
+            earlier_recognitions: Vec::new(),
+            decision_replaces: String::new(),
         }
+    }
+
+    /// The current recognition, when recognised.
+    pub fn recognition(&self) -> Option<Recognition> {
+        if self.status != InnovationStatus::Recognised {
+            return None;
+        }
+        Some(Recognition {
+            level: self.level?,
+            number: self.decision_number.clone(),
+            date: self.decision_date?,
+            issuer: self.decision_issuer.clone(),
+            replaces: self.decision_replaces.clone(),
+        })
+    }
+
+    /// Every recognition that stands, the current one first.
+    pub fn recognitions(&self) -> Vec<Recognition> {
+        let mut v: Vec<Recognition> = self.recognition().into_iter().collect();
+        if !v.is_empty() {
+            v.extend(self.earlier_recognitions.iter().cloned());
+        }
+        v
+    }
+
+    /// The recognition the Sở's own decision `number` made, if it made one.
+    pub fn recognised_by(&self, number: &str) -> Option<Recognition> {
+        self.recognitions()
+            .into_iter()
+            .find(|r| r.number == number && r.issuer.trim().is_empty())
+    }
+
+    /// The Sở's own recognition (the one its certificate names).
+    pub fn own_recognition(&self) -> Option<Recognition> {
+        self.recognitions()
+            .into_iter()
+            .find(|r| r.issuer.trim().is_empty())
+    }
+
+    /// Record a recognition at a higher level by another body (the province's, the
+    /// nation's); the Sở's recognition stays on record under it.
+    pub fn raise_to(&mut self, higher: Recognition) -> Result<(), String> {
+        let Some(current) = self.recognition() else {
+            return Err(
+                "Chỉ ghi nhận công nhận cấp trên cho sáng kiến đã được công nhận cấp cơ sở.".into(),
+            );
+        };
+        if higher.level.rank() <= current.level.rank() {
+            return Err(format!(
+                "Sáng kiến đang được công nhận {}; cấp ghi nhận thêm phải cao hơn.",
+                current.level.label().to_lowercase()
+            ));
+        }
+        if higher.number.trim().is_empty() || higher.issuer.trim().is_empty() {
+            return Err(
+                "Hãy ghi số quyết định và cơ quan ban hành của quyết định công nhận cấp trên."
+                    .into(),
+            );
+        }
+        if higher.date < current.date {
+            return Err(format!(
+                "Ngày quyết định cấp trên ({}) trước ngày công nhận cấp cơ sở ({}).",
+                higher.date.format("%d/%m/%Y"),
+                current.date.format("%d/%m/%Y")
+            ));
+        }
+        self.earlier_recognitions.insert(0, current);
+        self.level = Some(higher.level);
+        self.decision_number = higher.number.trim().to_owned();
+        self.decision_date = Some(higher.date);
+        self.decision_issuer = higher.issuer.trim().to_owned();
+        self.decision_replaces = higher.replaces.trim().to_owned();
+        Ok(())
     }
 
     /// Everything wrong with the application, in the clerk's words.

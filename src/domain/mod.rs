@@ -11,6 +11,7 @@ pub mod decision;
 pub mod eligibility;
 pub mod history;
 pub mod innovation;
+pub mod innovation_council;
 pub mod innovation_scoring;
 pub mod money;
 pub mod nomination;

@@ -101,7 +101,7 @@ fn conflict(text: &str) -> StoreError {
     StoreError::Conflict(text.into())
 }
 
-fn innovation_in(conn: &Connection, id: InnovationId) -> Result<Innovation, StoreError> {
+pub(super) fn innovation_in(conn: &Connection, id: InnovationId) -> Result<Innovation, StoreError> {
     let form: String = conn
         .query_row("SELECT form FROM innovations WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -114,7 +114,7 @@ fn innovation_in(conn: &Connection, id: InnovationId) -> Result<Innovation, Stor
     Ok(i)
 }
 
-fn write_in(conn: &Connection, i: &Innovation) -> Result<InnovationId, StoreError> {
+pub(super) fn write_in(conn: &Connection, i: &Innovation) -> Result<InnovationId, StoreError> {
     let form = serde_json::to_string(i).map_err(|e| StoreError::Conflict(e.to_string()))?;
     let level = i.level.map(|l| l.code());
     let id = if i.id == 0 {
@@ -184,7 +184,9 @@ impl Store {
         })
     }
 
-    /// Recognise (or, with a new decision, correct the recognition of) an innovation.
+    /// Recognise an innovation under review by a decision already numbered (corrections go
+    /// through [`Store::correct_recognition`], higher levels through
+    /// [`Store::record_higher_recognition`]).
     pub fn recognise_innovation(
         &mut self,
         id: InnovationId,
@@ -194,11 +196,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.in_transaction(|tx| {
             let mut i = innovation_in(tx, id)?;
-            if i.status == InnovationStatus::Recognised
-                && i.decision_number.trim() == decision_number.trim()
-            {
+            if i.status == InnovationStatus::Recognised {
                 return Err(conflict(
-                    "Sửa việc công nhận cần một quyết định mới (số quyết định khác).",
+                    "Sáng kiến đã được công nhận: sửa việc công nhận cần một quyết định mới, lấy số từ sổ văn bản («Ra quyết định sửa đổi»).",
                 ));
             }
             i.status = InnovationStatus::Recognised;

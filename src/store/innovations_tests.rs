@@ -153,7 +153,16 @@ fn a_recognised_innovation_is_kept_and_corrected_only_by_a_new_decision() {
             .is_err()
     );
     store
-        .recognise_innovation(id, InnovationLevel::Province, "40/QĐ-UBND", d(2026, 11, 2))
+        .record_higher_recognition(
+            id,
+            crate::domain::innovation::Recognition {
+                level: InnovationLevel::Province,
+                number: "40/QĐ-UBND".into(),
+                date: d(2026, 11, 2),
+                issuer: "Chủ tịch Ủy ban nhân dân tỉnh".into(),
+                replaces: String::new(),
+            },
+        )
         .unwrap();
     let now = store.innovation(id).unwrap();
     assert_eq!(now.level, Some(InnovationLevel::Province));

@@ -310,6 +310,16 @@ pub fn steps() -> Vec<Step> {
                 super::awards::CANCELLATIONS_BACKFILL
             ),
         },
+        Step {
+            name: "innovation_meetings_and_proposals",
+            sql: {
+                let mut sql = super::innovation_council::SCHEMA.to_owned();
+                for (table, columns) in super::innovation_council::AUDITED {
+                    sql.push_str(&audit_triggers(table, columns));
+                }
+                sql
+            },
+        },
     ]
 }
 

@@ -10,6 +10,7 @@ mod catalogue;
 pub mod clusters;
 pub mod decisions;
 mod error;
+pub mod innovation_council;
 pub mod innovations;
 pub mod migrations;
 pub mod nominations;

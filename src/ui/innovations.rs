@@ -9,11 +9,10 @@ use super::innovation_form::InnovationForm;
 use super::innovation_view::{InnovationDoc, InnovationIntent, InnovationLine, InnovationsView};
 use super::intent::{DocumentAction, Intent};
 use super::view_model::ViewModel;
-use super::widgets::{ERROR_COLOR, Named};
+use super::widgets::{ERROR_COLOR, date_field};
 use crate::domain::innovation::{InnovationId, InnovationLevel, InnovationStatus};
 use crate::domain::innovation_scoring::MemberScores;
 use crate::domain::text::{fold, folded_matches};
-use crate::domain::validate::parse_date;
 
 fn intent(i: InnovationIntent) -> Intent {
     Intent::Innovation(i)
@@ -40,6 +39,15 @@ pub struct InnovationsScreen {
     /// The council and the sheet being edited.
     pub council: Option<Vec<crate::domain::council::CouncilMember>>,
     pub sheet: Option<crate::domain::innovation_scoring::ScoringSheet>,
+    /// The council meeting being set up.
+    pub meeting: Option<super::innovation_meetings::MeetingForm>,
+    /// The form edits a recognised innovation: saving it issues an amending decision.
+    pub correcting: bool,
+    pub correction_date: String,
+    /// A recognition from above being recorded.
+    pub higher: super::innovation_recognition::HigherForm,
+    /// Date of the tờ trình proposing innovations to the province.
+    pub proposal_date: String,
 }
 
 impl InnovationsScreen {
@@ -52,8 +60,14 @@ impl InnovationsScreen {
         self.discard_forms();
     }
 
+    pub fn meeting_saved(&mut self) {
+        self.meeting = None;
+    }
+
     pub fn saved(&mut self, id: InnovationId) {
         self.form = None;
+        self.correcting = false;
+        self.higher = Default::default();
         self.selected = Some(id);
         self.reasons.clear();
         self.scores = None;
@@ -70,6 +84,8 @@ impl InnovationsScreen {
 
     pub fn discard_forms(&mut self) {
         self.form = None;
+        self.correcting = false;
+        self.meeting = None;
         self.scores = None;
         self.selected = None;
     }
@@ -101,13 +117,16 @@ impl InnovationsScreen {
                 self.selected = None;
             }
             for (label, doc) in [
-                ("In phiếu chấm điểm", InnovationDoc::ScoringSheets),
+                ("In phiếu chấm điểm", InnovationDoc::ScoringSheets(None)),
                 ("In tổng hợp điểm", InnovationDoc::ScoreSummary),
                 (
                     "In quyết định công nhận",
-                    InnovationDoc::RecognitionDecision,
+                    InnovationDoc::RecognitionDecision(None),
                 ),
-                ("In danh sách công nhận", InnovationDoc::RecognitionList),
+                (
+                    "In danh sách công nhận",
+                    InnovationDoc::RecognitionList(None),
+                ),
             ] {
                 if ui.button(label).clicked() {
                     intents.push(intent(InnovationIntent::Document {
@@ -126,14 +145,7 @@ impl InnovationsScreen {
                     l.innovation.is_open() && view.sheet.score(&l.scores).is_ok_and(|r| r.passes)
                 })
                 .count();
-            let l = ui.label("Ngày ký quyết định công nhận:");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.issue_date)
-                    .hint_text("dd/mm/yyyy")
-                    .desired_width(90.0),
-            )
-            .labelled_by(l.id);
-            let date = parse_date(&self.issue_date).ok().flatten();
+            let date = date_field(ui, "Ngày ký quyết định công nhận:", &mut self.issue_date);
             if ui
                 .add_enabled(
                     passing > 0 && date.is_some(),
@@ -192,7 +204,9 @@ impl InnovationsScreen {
                 .response
                 .labelled_by(l.id);
         });
+        self.province_proposal(ui, view, intents);
         self.council_and_sheet(ui, view, intents);
+        self.meetings(ui, view, intents);
         ui.separator();
         egui::Panel::top("innovation-list")
             .resizable(true)
@@ -239,7 +253,9 @@ impl InnovationsScreen {
                         for line in &view.lines {
                             let i = &line.innovation;
                             if self.status.is_some_and(|s| s != i.status)
-                                || self.unit_filter.is_some_and(|u| !line.units.contains(&u))
+                                || self
+                                    .unit_filter
+                                    .is_some_and(|u| !line.units.iter().any(|(x, _)| *x == u))
                                 || self.level_filter.is_some_and(|x| i.level != Some(x))
                                 || !(query.is_empty()
                                     || folded_matches(&fold(&i.name), &query)
@@ -253,6 +269,7 @@ impl InnovationsScreen {
                             {
                                 self.selected = Some(i.id);
                                 self.form = None;
+                                self.correcting = false;
                                 self.scores = None;
                             }
                             ui.label(&line.authors);
@@ -287,12 +304,39 @@ impl InnovationsScreen {
         };
         ui.heading(if form.innovation.id == 0 {
             "Đơn yêu cầu công nhận sáng kiến (mới)"
+        } else if self.correcting {
+            "Sửa sáng kiến đã công nhận (bằng quyết định sửa đổi)"
         } else {
             "Sửa đơn yêu cầu công nhận sáng kiến"
         });
         form.show(ui, vm);
         let ready = form.to_innovation();
         let mut cancel = false;
+        if self.correcting {
+            ui.label("Số quyết định sửa đổi lấy từ sổ văn bản; quyết định cũ được giữ trong nhật ký thay đổi.");
+            ui.horizontal(|ui| {
+                let date = date_field(ui, "Ngày quyết định sửa đổi:", &mut self.correction_date);
+                if ui
+                    .add_enabled(
+                        ready.is_ok() && date.is_some(),
+                        egui::Button::new(bold("Ra quyết định sửa đổi")),
+                    )
+                    .clicked()
+                    && let (Ok(i), Some(date)) = (ready, date)
+                {
+                    intents.push(intent(InnovationIntent::Correct {
+                        innovation: Box::new(i),
+                        date,
+                    }));
+                }
+                cancel = ui.button("Hủy").clicked();
+            });
+            if cancel {
+                self.form = None;
+                self.correcting = false;
+            }
+            return;
+        }
         ui.horizontal(|ui| {
             let save = ui
                 .add_enabled(ready.is_ok(), egui::Button::new(bold("Lưu đơn")))
@@ -337,16 +381,6 @@ impl InnovationsScreen {
                 }),
             );
         }
-        if i.status == InnovationStatus::Recognised {
-            ui.label(format!(
-                "Công nhận {} theo Quyết định số {} ngày {}",
-                i.level.map_or("", |l| l.label()),
-                i.decision_number,
-                i.decision_date
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default()
-            ));
-        }
         if i.status == InnovationStatus::NotRecognised {
             ui.label(format!("Lý do không công nhận: {}", i.rejection_reasons));
         }
@@ -388,175 +422,5 @@ impl InnovationsScreen {
         ui.separator();
         self.decide(ui, line, intents);
         let _ = vm;
-    }
-
-    fn scoring(
-        &mut self,
-        ui: &mut Ui,
-        view: &InnovationsView,
-        line: &InnovationLine,
-        intents: &mut Vec<Intent>,
-    ) {
-        ui.label(bold("Chấm điểm của Hội đồng sáng kiến"));
-        if let Some(r) = &line.result {
-            ui.label(r);
-        }
-        let sheet = &view.sheet;
-        let scores = self.scores.get_or_insert_with(|| line.scores.clone());
-        let mut remove = None;
-        egui::Grid::new("innovation-scores")
-            .striped(true)
-            .show(ui, |ui| {
-                ui.label(bold("Thành viên"));
-                for c in &sheet.criteria {
-                    ui.label(bold(format!("{} (tối đa {})", c.name, c.max_points)));
-                }
-                ui.label(bold("Tổng (thang 100)"));
-                ui.label(bold("Không tính"));
-                ui.end_row();
-                for (n, m) in scores.iter_mut().enumerate() {
-                    ui.label(&m.member);
-                    m.scores.resize(sheet.criteria.len(), 0.0);
-                    for (c, s) in sheet.criteria.iter().zip(m.scores.iter_mut()) {
-                        ui.add(egui::DragValue::new(s).range(0.0..=1000.0))
-                            .named(egui::Role::SpinButton, &format!("{}: {}", c.name, m.member));
-                    }
-                    let total = sheet.total(&m.scores);
-                    let total = format!("{:.1}", total).replace('.', ",");
-                    ui.label(if m.recused {
-                        RichText::new(format!("{total} (không tính)")).italics()
-                    } else {
-                        RichText::new(total)
-                    });
-                    ui.checkbox(&mut m.recused, format!("Không tính ({})", m.member))
-                        .on_hover_text("Thành viên là tác giả hoặc cùng đơn vị với tác giả");
-                    if ui.button(format!("Bỏ {}", m.member)).clicked() {
-                        remove = Some(n);
-                    }
-                    ui.end_row();
-                }
-            });
-        if let Some(n) = remove {
-            scores.remove(n);
-        }
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(
-                    !view.council.is_empty(),
-                    egui::Button::new("Thêm cả Hội đồng sáng kiến"),
-                )
-                .clicked()
-            {
-                for m in &view.council {
-                    if !scores.iter().any(|s| s.member == m.name) {
-                        scores.push(MemberScores {
-                            member: m.name.clone(),
-                            scores: vec![0.0; sheet.criteria.len()],
-                            recused: false,
-                        });
-                    }
-                }
-            }
-            let l = ui.label("Thành viên:");
-            ui.add(egui::TextEdit::singleline(&mut self.new_member).desired_width(200.0))
-                .labelled_by(l.id);
-            if ui
-                .add_enabled(
-                    !self.new_member.trim().is_empty(),
-                    egui::Button::new("Thêm thành viên chấm"),
-                )
-                .clicked()
-            {
-                scores.push(MemberScores {
-                    member: self.new_member.trim().to_owned(),
-                    scores: vec![0.0; sheet.criteria.len()],
-                    recused: false,
-                });
-                self.new_member.clear();
-            }
-        });
-        match sheet.score(scores) {
-            Ok(r) if !scores.is_empty() => {
-                ui.label(r.text());
-            }
-            Ok(_) => {}
-            Err(e) => {
-                ui.label(RichText::new(e).color(ERROR_COLOR));
-            }
-        }
-        if ui.button("Lưu điểm").clicked() {
-            intents.push(intent(InnovationIntent::SaveScores {
-                id: line.innovation.id,
-                scores: scores.clone(),
-            }));
-        }
-    }
-
-    fn decide(&mut self, ui: &mut Ui, line: &InnovationLine, intents: &mut Vec<Intent>) {
-        let i = &line.innovation;
-        ui.label(bold(if i.status == InnovationStatus::Recognised {
-            "Sửa việc công nhận (bằng quyết định mới)"
-        } else {
-            "Kết quả xét"
-        }));
-        egui::Grid::new("innovation-decide")
-            .num_columns(2)
-            .show(ui, |ui| {
-                let l = ui.label("Cấp công nhận:");
-                egui::ComboBox::from_id_salt("innovation-level")
-                    .selected_text(self.level.map_or("— chọn —", |l| l.label()))
-                    .show_ui(ui, |ui| {
-                        for l in InnovationLevel::ALL {
-                            ui.selectable_value(&mut self.level, Some(*l), l.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Số quyết định công nhận:");
-                ui.text_edit_singleline(&mut self.decision_number)
-                    .labelled_by(l.id);
-                ui.end_row();
-                let l = ui.label("Ngày quyết định:");
-                ui.text_edit_singleline(&mut self.decision_date)
-                    .labelled_by(l.id);
-                ui.end_row();
-            });
-        let date = parse_date(&self.decision_date).ok().flatten();
-        let ready = self
-            .level
-            .zip(date)
-            .filter(|_| !self.decision_number.trim().is_empty());
-        if ui
-            .add_enabled(ready.is_some(), egui::Button::new("Công nhận"))
-            .clicked()
-            && let Some((level, date)) = ready
-        {
-            intents.push(intent(InnovationIntent::Recognise {
-                id: i.id,
-                level,
-                number: self.decision_number.clone(),
-                date,
-            }));
-        }
-        if i.status != InnovationStatus::Recognised {
-            ui.horizontal(|ui| {
-                let l = ui.label("Lý do không công nhận:");
-                ui.add(egui::TextEdit::singleline(&mut self.reasons).desired_width(320.0))
-                    .labelled_by(l.id);
-                if ui
-                    .add_enabled(
-                        !self.reasons.trim().is_empty(),
-                        egui::Button::new("Không công nhận"),
-                    )
-                    .clicked()
-                {
-                    intents.push(intent(InnovationIntent::Reject {
-                        id: i.id,
-                        reasons: self.reasons.clone(),
-                    }));
-                }
-            });
-        }
     }
 }

@@ -192,3 +192,15 @@ pub fn document_menu(
     });
     chosen
 }
+
+/// A labelled short date field ("dd/mm/yyyy"); the date typed, when it is one.
+pub fn date_field(ui: &mut Ui, label: &str, text: &mut String) -> Option<chrono::NaiveDate> {
+    let l = ui.label(label);
+    ui.add(
+        TextEdit::singleline(text)
+            .hint_text("dd/mm/yyyy")
+            .desired_width(90.0),
+    )
+    .labelled_by(l.id);
+    crate::domain::validate::parse_date(text).ok().flatten()
+}
