@@ -64,12 +64,8 @@ impl MeetingForm {
     }
 }
 
-fn print(year: i32, doc: InnovationDoc) -> Intent {
-    Intent::Innovation(InnovationIntent::Document {
-        year,
-        doc,
-        action: DocumentAction::Preview,
-    })
+fn print(year: i32, doc: InnovationDoc, action: DocumentAction) -> Intent {
+    Intent::Innovation(InnovationIntent::Document { year, doc, action })
 }
 
 impl InnovationsScreen {
@@ -98,11 +94,10 @@ impl InnovationsScreen {
                         },
                         m.innovations.len()
                     ));
-                    if ui
-                        .button(format!("In phiếu chấm cuộc họp {}", n + 1))
-                        .clicked()
-                    {
-                        intents.push(print(view.year, InnovationDoc::ScoringSheets(Some(m.id))));
+                    let label = format!("In phiếu chấm cuộc họp {}", n + 1);
+                    if let Some(action) = super::widgets::document_menu(ui, &label, true) {
+                        let doc = InnovationDoc::ScoringSheets(Some(m.id));
+                        intents.push(print(view.year, doc, action));
                     }
                     if ui.button(format!("Sửa cuộc họp {}", n + 1)).clicked() {
                         self.meeting = Some(MeetingForm::of(m));
@@ -220,14 +215,10 @@ impl InnovationsScreen {
                     },
                 ));
             }
-            if ui
-                .add_enabled(
-                    proposed > 0,
-                    egui::Button::new("In tờ trình đề nghị cấp tỉnh"),
-                )
-                .clicked()
+            if let Some(action) =
+                super::widgets::document_menu(ui, "In tờ trình đề nghị cấp tỉnh", proposed > 0)
             {
-                intents.push(print(view.year, InnovationDoc::ProvinceProposal));
+                intents.push(print(view.year, InnovationDoc::ProvinceProposal, action));
             }
         });
     }

@@ -8,7 +8,7 @@ use super::fonts::bold;
 use super::innovation_form::InnovationForm;
 use super::innovation_view::{InnovationDoc, InnovationIntent, InnovationLine};
 use super::innovations::InnovationsScreen;
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use crate::domain::innovation::{InnovationLevel, InnovationStatus, Recognition};
 use crate::domain::validate::parse_date;
 
@@ -115,12 +115,13 @@ impl InnovationsScreen {
         let own = i.recognition().is_some_and(|r| r.issuer.trim().is_empty());
         ui.horizontal(|ui| {
             if let Some(r) = i.own_recognition()
-                && ui.button("In quyết định công nhận sáng kiến này").clicked()
+                && let Some(action) =
+                    super::widgets::document_menu(ui, "In quyết định công nhận sáng kiến này", true)
             {
                 intents.push(intent(InnovationIntent::Document {
                     year: i.year,
                     doc: InnovationDoc::RecognitionDecision(Some(r.number)),
-                    action: DocumentAction::Preview,
+                    action,
                 }));
             }
             if own && ui.button("Sửa đơn bằng quyết định sửa đổi").clicked() {

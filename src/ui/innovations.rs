@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::fonts::bold;
 use super::innovation_form::InnovationForm;
 use super::innovation_view::{InnovationDoc, InnovationIntent, InnovationLine, InnovationsView};
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::view_model::ViewModel;
 use super::widgets::{ERROR_COLOR, date_field};
 use crate::domain::innovation::{InnovationId, InnovationLevel, InnovationStatus};
@@ -128,11 +128,11 @@ impl InnovationsScreen {
                     InnovationDoc::RecognitionList(None),
                 ),
             ] {
-                if ui.button(label).clicked() {
+                if let Some(action) = super::widgets::document_menu(ui, label, true) {
                     intents.push(intent(InnovationIntent::Document {
                         year: view.year,
                         doc,
-                        action: DocumentAction::Preview,
+                        action,
                     }));
                 }
             }
@@ -396,20 +396,21 @@ impl InnovationsScreen {
                 ("In đơn", InnovationDoc::Application(i.id)),
                 ("In giấy biên nhận", InnovationDoc::Receipt(i.id)),
             ] {
-                if ui.button(label).clicked() {
+                if let Some(action) = super::widgets::document_menu(ui, label, true) {
                     intents.push(intent(InnovationIntent::Document {
                         year: view.year,
                         doc,
-                        action: DocumentAction::Preview,
+                        action,
                     }));
                 }
             }
-            if i.status == InnovationStatus::Recognised && ui.button("In giấy chứng nhận").clicked()
+            if i.status == InnovationStatus::Recognised
+                && let Some(action) = super::widgets::document_menu(ui, "In giấy chứng nhận", true)
             {
                 intents.push(intent(InnovationIntent::Document {
                     year: view.year,
                     doc: InnovationDoc::Certificate(i.id),
-                    action: DocumentAction::Preview,
+                    action,
                 }));
             }
             if !matches!(i.status, InnovationStatus::Recognised) && ui.button("Xóa đơn").clicked()
