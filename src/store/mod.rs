@@ -13,6 +13,7 @@ mod error;
 pub mod innovations;
 pub mod migrations;
 pub mod nominations;
+mod nominations_flow;
 pub mod people;
 pub mod plans;
 pub mod ratings;
