@@ -77,7 +77,11 @@ fn store() -> Store {
 }
 
 fn harness() -> Harness<'static, ThiduaApp> {
-    let app = ThiduaApp::new(store(), d(2026, 12, 10), false);
+    harness_on(store())
+}
+
+fn harness_on(store: Store) -> Harness<'static, ThiduaApp> {
+    let app = ThiduaApp::new(store, d(2026, 12, 10), false);
     let mut h = Harness::builder()
         .with_size([1600.0, 1100.0])
         .with_context_setup(thidua::ui::fonts::install)
@@ -183,7 +187,20 @@ fn from_registrations_to_the_councils_outcome() {
         .click();
     h.run();
 
-    // Votes: all three agree on Lan; only one of three on Bình.
+    // Votes: all three agree on Lan; only one of three on Bình. The council passes Lan
+    // and also proposes her to a higher level: the clerk chooses that conclusion.
+    choose(
+        &mut h,
+        "Kết luận: Nguyễn Thị Lan",
+        "Thông qua và đề nghị cấp trên khen thưởng",
+    );
+    // Bình's one vote in three cannot be "thông qua", whatever the clerk chooses.
+    choose(&mut h, "Kết luận: Trần Văn Bình", "Thông qua");
+    h.get_by_label("Ghi kết quả: Trần Văn Bình").click();
+    h.run();
+    let last = h.state().vm.notifications.last().unwrap().text.clone();
+    assert!(last.contains("chưa đạt 50%"), "{last}");
+    choose(&mut h, "Kết luận: Trần Văn Bình", "Theo kết quả phiếu");
     for (name, agree) in [("Nguyễn Thị Lan", "3"), ("Trần Văn Bình", "1")] {
         let label = format!("Đồng ý: {name}");
         h.get_by_label(&label).click();
@@ -212,8 +229,30 @@ fn from_registrations_to_the_councils_outcome() {
     };
     assert_eq!(status_of("Nguyễn Thị Lan"), NominationStatus::Approved);
     assert_eq!(status_of("Trần Văn Bình"), NominationStatus::Rejected);
-    assert!(h.query_by_label("Thông qua").is_some());
+    assert!(
+        h.query_by_label("Thông qua và đề nghị cấp trên khen thưởng")
+            .is_some()
+    );
     assert!(h.query_by_label("Không thông qua").is_some());
+    // The clerk's conclusion is what was recorded, and the audit log has it.
+    let lan_nomination = list
+        .iter()
+        .find(|n| n.outcome == Some(thidua::domain::council::Outcome::PassedAndPropose))
+        .expect("Lan passed and proposed");
+    let audit = h
+        .state()
+        .store()
+        .audit_for("nominations", lan_nomination.id)
+        .unwrap();
+    assert!(
+        audit[0]
+            .after
+            .as_deref()
+            .unwrap_or("")
+            .contains("passed_propose"),
+        "{:?}",
+        audit[0]
+    );
 
     // The decision: the approved one is already there; type the date, issue.
     h.get_by_label("Quyết định khen thưởng").click();
@@ -280,6 +319,23 @@ fn the_provinces_numbers_are_settings() {
     h.get_by_label("Nghỉ từ 40 ngày làm việc trở lên thì không xét Lao động tiên tiến")
         .click();
     h.run();
+    // The CSTĐ tỉnh cap, and an interval of two years before the province's Bằng khen again.
+    h.get_by_label("Giới hạn tỷ lệ Chiến sĩ thi đua cấp tỉnh")
+        .click();
+    h.run();
+    h.get_by_label("Thêm khoảng cách cho:").scroll_to_me();
+    h.run();
+    choose(
+        &mut h,
+        "Thêm khoảng cách cho:",
+        "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)",
+    );
+    h.get_by_label("Thêm khoảng cách").click();
+    h.run();
+    assert!(
+        h.query_by_label("Bỏ khoảng cách: Bằng khen của Chủ tịch UBND tỉnh (cá nhân)")
+            .is_some()
+    );
     h.get_by_label("Lưu quy định xét danh hiệu").click();
     h.run();
     let saved: thidua::domain::eligibility::EligibilitySettings = h
@@ -290,6 +346,8 @@ fn the_provinces_numbers_are_settings() {
         .expect("saved");
     assert_eq!(saved.months_since_recruitment, 10);
     assert!(saved.absence_40_days_blocks);
+    assert_eq!(saved.cstd_tinh_cap_percent, Some(10.0));
+    assert_eq!(saved.intervals.get("BK_TINH_CN"), Some(&2));
     assert_eq!(h.state().vm.eligibility, saved);
 }
 
@@ -346,5 +404,99 @@ fn another_bodys_decision_goes_into_the_history() {
             history[0].issuer.as_str()
         ),
         ("345/QĐ-UBND", "Chủ tịch UBND tỉnh")
+    );
+}
+
+#[test]
+fn the_proposing_unit_is_shown_and_can_be_changed() {
+    let mut s = store();
+    s.save_unit(&Unit {
+        id: 0,
+        name: "Văn phòng Sở".into(),
+        short_name: "VP".into(),
+        kind: UnitKind::Division,
+        sort_order: 0,
+        active: true,
+        dissolved_on: None,
+    })
+    .unwrap();
+    let mut h = harness_on(s);
+    h.get_by_label("Đề nghị khen thưởng").click();
+    h.run();
+    h.get_by_label("Lao động tiên tiến (2)").click();
+    h.run();
+    // Each line names its proposing unit: by default the subject's own.
+    assert!(h.query_by_label("Đơn vị đề nghị").is_some());
+    assert_eq!(
+        h.query_all_by_label("Phòng Quản lý công nghiệp").count(),
+        2,
+        "one per nomination"
+    );
+    h.get_by_label("Nguyễn Thị Lan").click();
+    h.run();
+    choose(&mut h, "Đơn vị đề nghị:", "Văn phòng Sở");
+    let list = h.state().store().nominations(2026).unwrap();
+    let units = h.state().store().units().unwrap();
+    let office = units.iter().find(|u| u.name == "Văn phòng Sở").unwrap().id;
+    assert_eq!(
+        list.iter().filter(|n| n.proposing_unit == office).count(),
+        1,
+        "{:?}",
+        h.state().vm.notifications
+    );
+    assert!(h.query_by_label("Văn phòng Sở").is_some());
+}
+
+#[test]
+fn without_a_plan_the_usual_targets_apply_and_passed_caps_warn() {
+    let mut s = store();
+    let settings = thidua::domain::eligibility::EligibilitySettings {
+        cstdcs_cap_percent: Some(60.0),
+        cstd_tinh_cap_percent: Some(10.0),
+        ..Default::default()
+    };
+    s.set_setting("eligibility", &settings).unwrap();
+    let code = |s: &Store, code: &str| {
+        s.catalogue()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.code == code)
+            .unwrap()
+            .id
+    };
+    let people = s.people().unwrap();
+    let unit = people[0].person.unit_id;
+    let mut list = Vec::new();
+    for (p, title) in [(0, "LDTT"), (1, "LDTT"), (0, "CSTDCS"), (0, "CSTD_TINH")] {
+        list.push(thidua::domain::nomination::Nomination::new(
+            2026,
+            Subject::Person(people[p].person.id),
+            code(&s, title),
+            unit,
+            d(2026, 11, 1),
+        ));
+    }
+    s.create_nominations(&list).unwrap();
+    let app = ThiduaApp::new(s, d(2026, 12, 10), false);
+    let targets = &app.vm.nominations.as_ref().unwrap().targets;
+    assert!(
+        targets
+            .iter()
+            .any(|t| t == "Chưa có kế hoạch năm 2026: so với chỉ tiêu mặc định"),
+        "{targets:?}"
+    );
+    assert!(
+        targets.iter().any(|t| t.starts_with("Lao động tiên tiến")),
+        "{targets:?}"
+    );
+    // CSTĐCS 1 of 2 LĐTT is within 60%; CSTĐ tỉnh 1 of 1 CSTĐCS passes 10%.
+    assert!(
+        !targets.iter().any(|t| t.contains("giới hạn 60%")),
+        "{targets:?}"
+    );
+    assert!(
+        targets.iter().any(|t| t
+            == "Cảnh báo: Chiến sĩ thi đua cấp tỉnh 1/1 Chiến sĩ thi đua cơ sở (100%; giới hạn 10%)"),
+        "{targets:?}"
     );
 }

@@ -135,6 +135,16 @@ impl ThiduaApp {
                 self.vm.base_salaries = self.store.base_salaries()?;
             }
             Intent::SaveEligibility(settings) => {
+                let catalogue: Vec<(&str, &str)> = self
+                    .vm
+                    .catalogue
+                    .iter()
+                    .map(|e| (e.code.as_str(), e.name.as_str()))
+                    .collect();
+                let problems = settings.problems(&catalogue);
+                if !problems.is_empty() {
+                    return Err(StoreError::Conflict(problems.join(" ")));
+                }
                 self.store
                     .set_setting(super::eligibility::ELIGIBILITY, &settings)?;
                 self.vm.eligibility = settings;

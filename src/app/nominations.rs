@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::ThiduaApp;
 use crate::docs::council_data::{Names, council_document, council_rules, is_director_level};
-use crate::domain::council::{count, outcome};
+use crate::domain::council::{chosen_outcome, count};
 use crate::domain::model::{PersonStatus, Rating, Subject};
 use crate::domain::nomination::{Nomination, NominationStatus};
 use crate::domain::registration::{Registration, covers};
@@ -61,6 +61,7 @@ impl ThiduaApp {
                 verdict: super::eligibility::view_of(self.evaluate(n, &names, &list)?),
                 threshold: entry.map_or(rules.other_threshold, |e| rules.threshold(&e.code)),
                 title: entry.map(|e| e.name.clone()).unwrap_or_default(),
+                proposing_unit: names.unit(n.proposing_unit).to_owned(),
                 name,
                 position_unit,
                 nomination: n.clone(),
@@ -98,36 +99,53 @@ impl ThiduaApp {
             .plan_for_year(year)?
             .and_then(|r| serde_json::from_str(&r.data).ok());
         let people: Vec<_> = self.store.people()?.into_iter().map(|r| r.person).collect();
-        let targets = plan
-            .map(|p| {
-                progress(
-                    &p.title_targets,
-                    year,
-                    &people,
-                    &self.vm.units,
-                    &names.catalogue,
-                    &proposed,
-                )
-                .iter()
-                .map(|t| t.text())
-                .collect()
-            })
-            .unwrap_or_default();
-        // The CSTĐCS cap (R06), where the settings set one.
+        // Without a plan (or one without title targets) the usual targets apply.
+        let mut targets: Vec<String> = Vec::new();
+        let title_targets = match plan.map(|p| p.title_targets).filter(|t| !t.is_empty()) {
+            Some(t) => t,
+            None => {
+                targets.push(format!(
+                    "Chưa có kế hoạch năm {year}: so với chỉ tiêu mặc định"
+                ));
+                super::registrations::default_targets()
+            }
+        };
+        targets.extend(
+            progress(
+                &title_targets,
+                year,
+                &people,
+                &self.vm.units,
+                &names.catalogue,
+                &proposed,
+            )
+            .iter()
+            .map(|t| t.text()),
+        );
+        // The caps of R06 (CSTĐCS) and R07 (CSTĐ tỉnh), where the settings set them.
         let count = |code: &str| {
             list.iter()
                 .filter(|n| n.status != NominationStatus::Rejected)
                 .filter(|n| names.entry(n.catalogue_id).is_some_and(|e| e.code == code))
                 .count()
         };
-        let cap = crate::domain::eligibility::rules::r06_cstdcs_cap(
-            count("CSTDCS"),
-            count("LDTT"),
-            &self.eligibility_settings(),
-        );
-        let mut targets: Vec<String> = targets;
-        if cap.verdict == crate::domain::eligibility::Verdict::Warn {
-            targets.push(format!("Cảnh báo: {}", cap.reason));
+        let settings = self.eligibility_settings();
+        let caps = [
+            crate::domain::eligibility::rules::r06_cstdcs_cap(
+                count("CSTDCS"),
+                count("LDTT"),
+                &settings,
+            ),
+            crate::domain::eligibility::rules::r07_cstd_tinh_cap(
+                count("CSTD_TINH"),
+                count("CSTDCS"),
+                &settings,
+            ),
+        ];
+        for cap in caps {
+            if cap.verdict == crate::domain::eligibility::Verdict::Warn {
+                targets.push(format!("Cảnh báo: {}", cap.reason));
+            }
         }
         let meetings = self.store.meetings(year)?;
         self.vm.nominations = Some(NominationsView {
@@ -199,6 +217,11 @@ impl ThiduaApp {
             NominationIntent::SendToCouncil { ids, reason } => {
                 self.send_to_council(&ids, reason)?
             }
+            NominationIntent::SetProposingUnit { id, unit } => {
+                self.store.set_proposing_unit(id, unit)?;
+                self.reload_current_nominations()?;
+                self.notify(Level::Success, "Đã đổi đơn vị đề nghị.");
+            }
             NominationIntent::BackToDraft(id) => {
                 self.store
                     .move_nomination(id, NominationStatus::Draft, None)?;
@@ -222,7 +245,9 @@ impl ThiduaApp {
                 self.reload_current_nominations()?;
                 self.notify(Level::Success, format!("Đã đưa {n} đề nghị vào cuộc họp."));
             }
-            NominationIntent::RecordVotes { id, votes } => self.record_votes(id, votes)?,
+            NominationIntent::RecordVotes { id, votes, choice } => {
+                self.record_votes(id, votes, choice)?
+            }
             NominationIntent::IssueProposal {
                 year,
                 to_province,
@@ -301,20 +326,14 @@ impl ThiduaApp {
                 "Chưa có đề nghị nào được Hội đồng thông qua cho tờ trình này.".into(),
             ));
         }
-        let number = self.store.next_document_number(year, "TTr")?;
-        self.store.register_document(
+        // The number, and the nominations sent on with a tờ trình to the province: one step.
+        let submitted: &[i64] = if to_province { &carried } else { &[] };
+        let number = self.store.issue_proposal(
             year,
-            "TTr",
-            number,
             date,
             &crate::docs::council_data::proposal_summary(year, to_province),
+            submitted,
         )?;
-        if to_province {
-            for id in &carried {
-                self.store
-                    .move_nomination(*id, NominationStatus::Submitted, None)?;
-            }
-        }
         self.reload_current_nominations()?;
         self.notify(
             Level::Success,
@@ -407,10 +426,7 @@ impl ThiduaApp {
                 )));
             }
         }
-        for id in ids {
-            self.store
-                .move_nomination(*id, NominationStatus::ToCouncil, reason.as_deref())?;
-        }
+        self.store.send_to_council(ids, reason.as_deref())?;
         self.reload_current_nominations()?;
         self.ui.nominations.sent();
         self.notify(
@@ -424,6 +440,7 @@ impl ThiduaApp {
         &mut self,
         id: i64,
         votes: crate::domain::council::Votes,
+        choice: Option<crate::domain::council::Outcome>,
     ) -> Result<(), StoreError> {
         let n = self.store.nomination(id)?;
         let meeting = self
@@ -442,7 +459,8 @@ impl ThiduaApp {
             .ok_or_else(|| StoreError::NotFound(format!("mục danh mục số {}", n.catalogue_id)))?;
         let result = count(votes, meeting.total(), rules.threshold(&entry.code))
             .map_err(StoreError::Conflict)?;
-        let decided = outcome(&result, is_director_level(entry));
+        let decided = chosen_outcome(&result, is_director_level(entry), choice)
+            .map_err(StoreError::Conflict)?;
         self.store
             .record_outcome(id, votes, decided, meeting.total())?;
         self.reload_current_nominations()?;

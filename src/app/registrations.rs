@@ -28,7 +28,7 @@ pub fn short_label(code: &str, name: &str) -> String {
 }
 
 /// The targets used when a year has no plan yet: the usual ones.
-fn default_targets() -> Vec<TitleTarget> {
+pub(crate) fn default_targets() -> Vec<TitleTarget> {
     vec![
         TitleTarget {
             catalogue_code: "LDTT".into(),

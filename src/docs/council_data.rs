@@ -35,7 +35,8 @@ impl Names {
         })
     }
 
-    fn unit(&self, id: i64) -> &str {
+    /// A unit's name ("" when unknown).
+    pub fn unit(&self, id: i64) -> &str {
         self.units
             .iter()
             .find(|u| u.id == id)
@@ -252,6 +253,7 @@ pub fn proposal(
                     ProposalRow {
                         name,
                         position_unit,
+                        proposing_unit: names.unit(n.proposing_unit).to_owned(),
                         achievement: n.achievement.clone(),
                     }
                 })

@@ -19,6 +19,8 @@ use crate::domain::text::nfc;
 pub struct ProposalRow {
     pub name: String,
     pub position_unit: String,
+    /// Đơn vị đề nghị.
+    pub proposing_unit: String,
     pub achievement: String,
 }
 
@@ -145,6 +147,7 @@ pub fn proposal(p: &Proposal, org: &Organisation) -> LaidOut {
                 (j + 1).to_string(),
                 r.name.clone(),
                 r.position_unit.clone(),
+                r.proposing_unit.clone(),
                 r.achievement.clone(),
             ]));
         }
@@ -152,9 +155,10 @@ pub fn proposal(p: &Proposal, org: &Organisation) -> LaidOut {
     Table::new(
         vec![
             Column::mm("STT", 12.0, Align::Center),
-            Column::new("Họ và tên / Tên tập thể", 2.6, Align::Left),
-            Column::new("Chức vụ, đơn vị", 2.6, Align::Left),
-            Column::new("Thành tích tóm tắt", 3.0, Align::Left),
+            Column::new("Họ và tên / Tên tập thể", 2.4, Align::Left),
+            Column::new("Chức vụ, đơn vị", 2.4, Align::Left),
+            Column::new("Đơn vị đề nghị", 2.0, Align::Left),
+            Column::new("Thành tích tóm tắt", 2.8, Align::Left),
         ],
         rows,
     )

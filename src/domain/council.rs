@@ -234,6 +234,36 @@ pub fn outcome(result: &VoteResult, decided_by_director: bool) -> Outcome {
     }
 }
 
+/// The outcome the clerk records: the one the votes lead to, or the clerk's choice where
+/// the votes allow it (a candidate who passed may be "thông qua" only, or passed and
+/// proposed to a higher level; one who did not pass can only fail).
+pub fn chosen_outcome(
+    result: &VoteResult,
+    decided_by_director: bool,
+    choice: Option<Outcome>,
+) -> Result<Outcome, String> {
+    let Some(choice) = choice else {
+        return Ok(outcome(result, decided_by_director));
+    };
+    match (result.passes, choice) {
+        (false, Outcome::Failed) | (true, Outcome::Passed | Outcome::PassedAndPropose) => {
+            Ok(choice)
+        }
+        (false, _) => Err(format!(
+            "Số phiếu đồng ý mới đạt {} tổng số thành viên, chưa đạt {}: không ghi «{}» được.",
+            format_percent(result.percent_of_all),
+            format_percent(result.threshold),
+            choice.label()
+        )),
+        (true, _) => Err(format!(
+            "Số phiếu đồng ý đạt {} tổng số thành viên (từ {} là thông qua): không ghi «{}» được.",
+            format_percent(result.percent_of_all),
+            format_percent(result.threshold),
+            choice.label()
+        )),
+    }
+}
+
 #[cfg(test)]
 #[path = "council_tests.rs"]
 mod tests;

@@ -168,3 +168,41 @@ fn thresholds_come_from_the_rules_by_title() {
     rules.thresholds.insert("LDTT".into(), 60.0);
     assert_eq!(rules.threshold("LDTT"), 60.0);
 }
+
+#[test]
+fn the_clerk_chooses_the_outcome_where_the_votes_allow_it() {
+    let of_twelve = |agree| {
+        count(
+            Votes {
+                agree,
+                disagree: 12 - agree,
+            },
+            12,
+            90.0,
+        )
+        .unwrap()
+    };
+    let passed = of_twelve(11);
+    let failed = of_twelve(10);
+    // Without a choice the votes and the deciding level give the outcome.
+    assert_eq!(chosen_outcome(&passed, true, None), Ok(Outcome::Passed));
+    assert_eq!(
+        chosen_outcome(&passed, false, None),
+        Ok(Outcome::PassedAndPropose)
+    );
+    assert_eq!(chosen_outcome(&failed, true, None), Ok(Outcome::Failed));
+    // A Director-level title passed and proposed to a higher level, by the clerk's choice.
+    assert_eq!(
+        chosen_outcome(&passed, true, Some(Outcome::PassedAndPropose)),
+        Ok(Outcome::PassedAndPropose)
+    );
+    assert_eq!(
+        chosen_outcome(&passed, false, Some(Outcome::Passed)),
+        Ok(Outcome::Passed)
+    );
+    let e = chosen_outcome(&failed, true, Some(Outcome::PassedAndPropose)).unwrap_err();
+    assert!(e.contains("83,33%"), "{e}");
+    assert!(e.contains("chưa đạt 90%"), "{e}");
+    let e = chosen_outcome(&passed, true, Some(Outcome::Failed)).unwrap_err();
+    assert!(e.contains("không ghi «Không thông qua»"), "{e}");
+}

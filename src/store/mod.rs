@@ -14,6 +14,7 @@ pub mod innovation_council;
 pub mod innovations;
 pub mod migrations;
 pub mod nominations;
+mod nominations_flow;
 pub mod people;
 pub mod plans;
 pub mod ratings;

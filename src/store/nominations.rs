@@ -124,7 +124,7 @@ fn nomination_from_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
     })
 }
 
-fn nomination_in(conn: &Connection, id: NominationId) -> Result<Nomination, StoreError> {
+pub(super) fn nomination_in(conn: &Connection, id: NominationId) -> Result<Nomination, StoreError> {
     conn.query_row(
         "SELECT * FROM nominations WHERE id = ?1",
         [id],
@@ -189,6 +189,40 @@ pub fn insert_nominations_in(
     Ok(ids)
 }
 
+/// Refuse (with `refused`) a change to a nomination already decided or sent on.
+pub(super) fn still_open(n: &Nomination, refused: &str) -> Result<(), StoreError> {
+    if matches!(
+        n.status,
+        NominationStatus::Decided | NominationStatus::Submitted
+    ) {
+        return Err(StoreError::Conflict(format!(
+            "Đề nghị đã có quyết định hoặc đã trình cấp trên; {refused}."
+        )));
+    }
+    Ok(())
+}
+
+/// Move a nomination in the caller's transaction (see `Store::move_nomination`).
+pub(super) fn move_nomination_in(
+    conn: &Connection,
+    id: NominationId,
+    to: NominationStatus,
+    override_reason: Option<&str>,
+) -> Result<(), StoreError> {
+    let n = nomination_in(conn, id)?;
+    if !can_move(n.status, to) {
+        return Err(StoreError::Conflict(move_refused(n.status, to)));
+    }
+    conn.execute(
+        "UPDATE nominations SET status = ?1,
+             override_reason = coalesce(?2, override_reason),
+             meeting_id = CASE WHEN ?1 = 'draft' THEN NULL ELSE meeting_id END
+         WHERE id = ?3",
+        params![to.code(), override_reason.map(str::trim), id],
+    )?;
+    Ok(())
+}
+
 fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
     let form: String = r.get("vote_form")?;
     let members: String = r.get("members")?;
@@ -235,15 +269,7 @@ impl Store {
         rating: Option<Rating>,
     ) -> Result<(), StoreError> {
         self.in_transaction(|tx| {
-            let n = nomination_in(tx, id)?;
-            if matches!(
-                n.status,
-                NominationStatus::Decided | NominationStatus::Submitted
-            ) {
-                return Err(StoreError::Conflict(
-                    "Đề nghị đã có quyết định hoặc đã trình cấp trên; không sửa được nữa.".into(),
-                ));
-            }
+            still_open(&nomination_in(tx, id)?, "không sửa được nữa")?;
             tx.execute(
                 "UPDATE nominations SET achievement = ?1, rating = ?2 WHERE id = ?3",
                 params![achievement.trim(), rating.map(|r| r.code()), id],
@@ -278,20 +304,7 @@ impl Store {
         to: NominationStatus,
         override_reason: Option<&str>,
     ) -> Result<(), StoreError> {
-        self.in_transaction(|tx| {
-            let n = nomination_in(tx, id)?;
-            if !can_move(n.status, to) {
-                return Err(StoreError::Conflict(move_refused(n.status, to)));
-            }
-            tx.execute(
-                "UPDATE nominations SET status = ?1,
-                     override_reason = coalesce(?2, override_reason),
-                     meeting_id = CASE WHEN ?1 = 'draft' THEN NULL ELSE meeting_id END
-                 WHERE id = ?3",
-                params![to.code(), override_reason.map(str::trim), id],
-            )?;
-            Ok(())
-        })
+        self.in_transaction(|tx| move_nomination_in(tx, id, to, override_reason))
     }
 
     /// Delete a draft.

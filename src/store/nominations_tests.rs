@@ -182,3 +182,91 @@ fn a_meeting_without_chair_or_secretary_is_refused() {
     assert_eq!(store.meetings(2026).unwrap()[0].id, id);
     assert_eq!(store.meetings(2026).unwrap()[0].members.len(), 3);
 }
+
+/// Two LĐTT drafts of the two people.
+fn two_drafts(store: &mut Store, u: i64, people: &[i64]) -> [i64; 2] {
+    let ldtt = code(store, "LDTT");
+    let list: Vec<_> = people
+        .iter()
+        .map(|p| Nomination::new(2026, Subject::Person(*p), ldtt, u, d(2026, 11, 1)))
+        .collect();
+    let ids = store.create_nominations(&list).unwrap();
+    [ids[0], ids[1]]
+}
+
+fn audit_rows(store: &Store) -> i64 {
+    store
+        .connection()
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn sending_to_the_council_moves_all_or_none() {
+    let (mut store, u, people) = setup();
+    let [a, b] = two_drafts(&mut store, u, &people);
+    store.send_to_council(&[b], None).unwrap();
+    let before = audit_rows(&store);
+    // b is already with the council: a must not move either.
+    let err = store.send_to_council(&[a, b], Some("Lý do")).unwrap_err();
+    assert!(err.to_string().contains("Trình Hội đồng"), "{err}");
+    let n = store.nomination(a).unwrap();
+    assert_eq!(n.status, NominationStatus::Draft);
+    assert_eq!(n.override_reason, "");
+    assert_eq!(audit_rows(&store), before, "nothing was written");
+    store.send_to_council(&[a], Some(" Lý do ")).unwrap();
+    let n = store.nomination(a).unwrap();
+    assert_eq!(n.status, NominationStatus::ToCouncil);
+    assert_eq!(n.override_reason, "Lý do");
+}
+
+#[test]
+fn a_proposal_that_fails_midway_takes_no_number_and_moves_nothing() {
+    let (mut store, u, people) = setup();
+    let [a, b] = two_drafts(&mut store, u, &people);
+    let m = store.save_meeting(&meeting(2026)).unwrap();
+    store.send_to_council(&[a], None).unwrap();
+    store.put_on_agenda(m, &[a]).unwrap();
+    let votes = Votes {
+        agree: 3,
+        disagree: 0,
+    };
+    store
+        .record_outcome(a, votes, Outcome::PassedAndPropose, 3)
+        .unwrap();
+    let before = audit_rows(&store);
+    // b is still a draft: it cannot be sent on, so the whole step fails after the number
+    // was registered and a was moved.
+    let err = store
+        .issue_proposal(2026, d(2026, 12, 22), "Tờ trình", &[a, b])
+        .unwrap_err();
+    assert!(err.to_string().contains("Đã trình cấp trên"), "{err}");
+    assert!(store.documents_of_year(2026).unwrap().is_empty());
+    assert_eq!(
+        store.nomination(a).unwrap().status,
+        NominationStatus::Approved
+    );
+    assert_eq!(audit_rows(&store), before, "nothing was written");
+    let number = store
+        .issue_proposal(2026, d(2026, 12, 22), "Tờ trình", &[a])
+        .unwrap();
+    assert_eq!(number, 1);
+    assert_eq!(store.documents_of_year(2026).unwrap().len(), 1);
+    assert_eq!(
+        store.nomination(a).unwrap().status,
+        NominationStatus::Submitted
+    );
+}
+
+#[test]
+fn the_proposing_unit_can_change_until_the_nomination_is_sent_on() {
+    let (mut store, u, people) = setup();
+    let [a, _] = two_drafts(&mut store, u, &people);
+    let other = store.save_unit(&unit("Phòng Quản lý thương mại")).unwrap();
+    assert_eq!(store.nomination(a).unwrap().proposing_unit, u);
+    store.set_proposing_unit(a, other).unwrap();
+    assert_eq!(store.nomination(a).unwrap().proposing_unit, other);
+    let audit = store.audit_for("nominations", a).unwrap();
+    assert_eq!(audit.len(), 2, "insert and the change");
+    assert!(store.set_proposing_unit(a, 9999).is_err());
+}

@@ -11,7 +11,7 @@ use super::nomination_view::{NominationIntent, NominationsView};
 use super::view_model::ViewModel;
 use super::widgets::{ERROR_COLOR, Named};
 use crate::docs::council_data::CouncilDoc;
-use crate::domain::council::{CouncilMember, Meeting, MemberRole, VoteForm, Votes, count};
+use crate::domain::council::{CouncilMember, Meeting, MemberRole, Outcome, VoteForm, Votes, count};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::validate::{format_date, parse_date};
 
@@ -65,8 +65,8 @@ pub struct CouncilScreen {
     pub form: Option<MeetingForm>,
     /// Date of the tờ trình to number.
     pub proposal_date: String,
-    /// Votes being typed: (nomination, agree, disagree).
-    pub votes: Vec<(NominationId, u32, u32)>,
+    /// Votes being typed: (nomination, agree, disagree, the outcome the clerk chose).
+    pub votes: Vec<(NominationId, u32, u32, Option<Outcome>)>,
 }
 
 impl CouncilScreen {
@@ -342,7 +342,7 @@ impl CouncilScreen {
             .show(ui, |ui| {
                 egui::Grid::new("agenda-grid")
                     .striped(true)
-                    .num_columns(6)
+                    .num_columns(7)
                     .show(ui, |ui| {
                         for h in [
                             "Họ và tên / Tên tập thể",
@@ -350,6 +350,7 @@ impl CouncilScreen {
                             "Đồng ý",
                             "Không đồng ý",
                             "Kết quả",
+                            "Kết luận của Hội đồng",
                             "",
                         ] {
                             ui.label(bold(h));
@@ -366,6 +367,11 @@ impl CouncilScreen {
                             if let (Some(v), Some(o)) = (n.votes, n.outcome) {
                                 ui.label(v.agree.to_string());
                                 ui.label(v.disagree.to_string());
+                                ui.label(
+                                    count(v, m.total(), line.threshold)
+                                        .map(|r| r.text(v, m.total()))
+                                        .unwrap_or_default(),
+                                );
                                 ui.label(o.label());
                                 ui.label("");
                                 ui.end_row();
@@ -374,12 +380,12 @@ impl CouncilScreen {
                             let i = match self.votes.iter().position(|v| v.0 == n.id) {
                                 Some(i) => i,
                                 None => {
-                                    self.votes.push((n.id, 0, 0));
+                                    self.votes.push((n.id, 0, 0, None));
                                     self.votes.len() - 1
                                 }
                             };
                             let total = m.total() as u32;
-                            let (_, agree, disagree) = &mut self.votes[i];
+                            let (_, agree, disagree, choice) = &mut self.votes[i];
                             ui.add(egui::DragValue::new(agree).range(0..=total))
                                 .named(egui::Role::SpinButton, &format!("Đồng ý: {}", line.name));
                             ui.add(egui::DragValue::new(disagree).range(0..=total))
@@ -395,10 +401,12 @@ impl CouncilScreen {
                                 Ok(r) => ui.label(r.text(votes, m.total())),
                                 Err(e) => ui.label(RichText::new(e).color(ERROR_COLOR)),
                             };
+                            outcome_choice(ui, &line.name, choice);
                             if ui.button(format!("Ghi kết quả: {}", line.name)).clicked() {
                                 intents.push(intent(NominationIntent::RecordVotes {
                                     id: n.id,
                                     votes,
+                                    choice: *choice,
                                 }));
                             }
                             ui.end_row();
@@ -406,6 +414,25 @@ impl CouncilScreen {
                     });
             });
     }
+}
+
+/// The council's conclusion on one candidate: as the votes give, or the clerk's choice
+/// (passed only, or passed and proposed to a higher level).
+fn outcome_choice(ui: &mut Ui, name: &str, choice: &mut Option<Outcome>) {
+    const BY_VOTES: &str = "Theo kết quả phiếu";
+    let response = egui::ComboBox::from_id_salt(("outcome-choice", name))
+        .selected_text(choice.map_or(BY_VOTES, |o| o.label()))
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(choice, None, BY_VOTES);
+            for o in Outcome::ALL {
+                ui.selectable_value(choice, Some(*o), o.label());
+            }
+        })
+        .response;
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Kết luận: {name}"))
+    });
 }
 
 /// The usual council: the Director chairs, the deputies are vice chairs.

@@ -22,6 +22,7 @@ pub mod innovation_scoring;
 pub mod innovation_view;
 pub mod innovations;
 pub mod intent;
+mod nomination_detail;
 pub mod nomination_report;
 pub mod nomination_view;
 pub mod nominations;

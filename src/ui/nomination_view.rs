@@ -31,6 +31,8 @@ pub struct NominationLine {
     pub nomination: Nomination,
     pub name: String,
     pub position_unit: String,
+    /// The name of the unit that proposes it (đơn vị đề nghị).
+    pub proposing_unit: String,
     pub title: String,
     pub verdict: VerdictView,
     /// The share of all members needed to pass.
@@ -87,6 +89,11 @@ pub enum NominationIntent {
         ids: Vec<NominationId>,
         reason: Option<String>,
     },
+    /// Change the unit that proposes a nomination.
+    SetProposingUnit {
+        id: NominationId,
+        unit: crate::domain::model::UnitId,
+    },
     BackToDraft(NominationId),
     Delete(NominationId),
     SaveMeeting(Meeting),
@@ -94,9 +101,11 @@ pub enum NominationIntent {
         meeting: MeetingId,
         ids: Vec<NominationId>,
     },
+    /// Record the votes; `choice` is the outcome the clerk chose (None: as the votes give).
     RecordVotes {
         id: NominationId,
         votes: Votes,
+        choice: Option<crate::domain::council::Outcome>,
     },
     /// Number the tờ trình from the register (to the province: the nominations it carries
     /// become "đã trình cấp trên").

@@ -27,7 +27,7 @@ pub(super) fn level_color(level: ReasonLevel, ui: &Ui) -> Color32 {
     }
 }
 
-fn intent(i: NominationIntent) -> Intent {
+pub(super) fn intent(i: NominationIntent) -> Intent {
     Intent::Nomination(i)
 }
 
@@ -285,11 +285,12 @@ impl NominationsScreen {
             .show(ui, |ui| {
                 egui::Grid::new("nomination-grid")
                     .striped(true)
-                    .num_columns(5)
+                    .num_columns(6)
                     .show(ui, |ui| {
                         for h in [
                             "Chọn",
                             "Họ và tên / Tên tập thể",
+                            "Đơn vị đề nghị",
                             "Danh hiệu, hình thức",
                             "Trạng thái",
                             "Điều kiện",
@@ -339,6 +340,7 @@ impl NominationsScreen {
             self.editing = None;
             self.report = None;
         }
+        ui.label(&line.proposing_unit);
         ui.label(&line.title);
         let color = if line.verdict.blocked {
             ERROR_COLOR
@@ -352,112 +354,6 @@ impl NominationsScreen {
             ui.label("·");
             ui.label(RichText::new(&line.verdict.summary).color(color));
         });
-    }
-
-    fn detail(
-        &mut self,
-        ui: &mut Ui,
-        vm: &ViewModel,
-        line: &NominationLine,
-        intents: &mut Vec<Intent>,
-    ) {
-        let n = &line.nomination;
-        ui.heading(&line.name);
-        ui.label(&line.position_unit);
-        ui.label(bold(format!("{} năm {}", line.title, n.year)));
-        ui.label(format!("Trạng thái: {}", n.status.label()));
-        if !n.override_reason.is_empty() {
-            ui.label(format!("Lý do vẫn trình: {}", n.override_reason));
-        }
-        if let (Some(v), Some(o)) = (n.votes, n.outcome) {
-            ui.label(format!(
-                "Hội đồng: {} đồng ý, {} không đồng ý — {}",
-                v.agree,
-                v.disagree,
-                o.label()
-            ));
-        }
-        ui.separator();
-        ui.label(bold("Điều kiện theo quy định"));
-        for (level, text) in &line.verdict.reasons {
-            ui.label(RichText::new(text).color(level_color(*level, ui)));
-        }
-        ui.separator();
-        let (mut text, mut rating) = self
-            .editing
-            .clone()
-            .unwrap_or_else(|| (n.achievement.clone(), n.rating));
-        let label = ui.label("Thành tích tóm tắt:");
-        let mut changed = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .desired_rows(4)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id)
-            .changed();
-        let label = ui.label("Xếp loại năm:");
-        egui::ComboBox::from_id_salt("nomination-rating")
-            .selected_text(rating.map_or("— chưa có —", |r| r.label()))
-            .show_ui(ui, |ui| {
-                for r in Rating::ALL {
-                    changed |= ui
-                        .selectable_value(&mut rating, Some(*r), r.label())
-                        .changed();
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if changed {
-            self.editing = Some((text.clone(), rating));
-        }
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(self.editing.is_some(), egui::Button::new("Lưu thành tích"))
-                .clicked()
-                || (self.editing.is_some() && super::widgets::save_shortcut(ui.ctx()))
-            {
-                intents.push(intent(NominationIntent::UpdateText {
-                    id: n.id,
-                    achievement: text,
-                    rating,
-                }));
-            }
-            if n.status == NominationStatus::ToCouncil
-                && n.meeting.is_none()
-                && ui.button("Rút về nháp").clicked()
-            {
-                intents.push(intent(NominationIntent::BackToDraft(n.id)));
-            }
-            if n.status == NominationStatus::Draft && ui.button("Xóa đề nghị nháp").clicked()
-            {
-                intents.push(intent(NominationIntent::Delete(n.id)));
-            }
-        });
-        if !line.innovations.is_empty() {
-            ui.separator();
-            ui.label(bold("Sáng kiến, đề tài được công nhận"));
-            for (innovation, text, used) in &line.innovations {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(text);
-                    match used {
-                        Some(u) => {
-                            ui.label(RichText::new(u).italics());
-                        }
-                        None => {
-                            if ui.button(format!("Dùng làm căn cứ: {text}")).clicked() {
-                                intents.push(intent(NominationIntent::UseInnovation {
-                                    id: n.id,
-                                    innovation: *innovation,
-                                }));
-                            }
-                        }
-                    }
-                });
-            }
-        }
-        self.report_editor(ui, line, intents);
-        let _ = vm;
     }
 
     fn suggestions(&mut self, ui: &mut Ui, view: &NominationsView, intents: &mut Vec<Intent>) {

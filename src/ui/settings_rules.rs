@@ -1,5 +1,5 @@
 //! The province's numbers in settings: eligibility (months since recruitment, the 40-day
-//! absence rule, the CSTĐCS cap) and the council (quorum, vote thresholds).
+//! absence rule, the CSTĐCS and CSTĐ tỉnh caps, the intervals between two awards) and the council (quorum, vote thresholds).
 
 use egui::Ui;
 
@@ -15,11 +15,79 @@ pub struct RulesForm {
     pub eligibility: Option<EligibilitySettings>,
     pub council: Option<CouncilRules>,
     pub rounding: Option<crate::domain::money::Rounding>,
+    /// The title or form chosen to add an interval for (R17).
+    pub new_interval: Option<String>,
 }
 
 impl RulesForm {
     pub fn is_dirty(&self) -> bool {
         self.eligibility.is_some() || self.council.is_some() || self.rounding.is_some()
+    }
+
+    /// R17: the years before the same title or form again, per title or form.
+    fn intervals(&mut self, ui: &mut Ui, vm: &ViewModel) {
+        let Some(e) = self.eligibility.as_mut() else {
+            return;
+        };
+        ui.label(bold(
+            "Khoảng cách tối thiểu giữa hai lần khen cùng hình thức (năm)",
+        ));
+        let name = |code: &str| {
+            vm.catalogue
+                .iter()
+                .find(|c| c.code == code)
+                .map_or(code.to_owned(), |c| c.name.clone())
+        };
+        let mut dropped = None;
+        egui::Grid::new("interval-rules")
+            .num_columns(3)
+            .show(ui, |ui| {
+                for (code, years) in e.intervals.iter_mut() {
+                    let title = name(code);
+                    let l = ui.label(format!("{title}:"));
+                    ui.add(egui::DragValue::new(years).range(1..=20).suffix(" năm"))
+                        .labelled_by(l.id);
+                    if ui.button(format!("Bỏ khoảng cách: {title}")).clicked() {
+                        dropped = Some(code.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(code) = dropped {
+            e.intervals.remove(&code);
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("Thêm khoảng cách cho:");
+            let chosen = self
+                .new_interval
+                .as_deref()
+                .map_or("— chọn —".to_owned(), name);
+            egui::ComboBox::from_id_salt("interval-title")
+                .selected_text(chosen)
+                .width(260.0)
+                .height(640.0)
+                .show_ui(ui, |ui| {
+                    for c in vm
+                        .catalogue
+                        .iter()
+                        .filter(|c| c.active && !e.intervals.contains_key(&c.code))
+                    {
+                        ui.selectable_value(&mut self.new_interval, Some(c.code.clone()), &c.name);
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            if ui
+                .add_enabled(
+                    self.new_interval.is_some(),
+                    egui::Button::new("Thêm khoảng cách"),
+                )
+                .clicked()
+                && let Some(code) = self.new_interval.take()
+            {
+                e.intervals.insert(code, 2);
+            }
+        });
     }
 
     pub fn show(&mut self, ui: &mut Ui, vm: &ViewModel, intents: &mut Vec<Intent>) {
@@ -41,21 +109,23 @@ impl RulesForm {
                     "Nghỉ từ 40 ngày làm việc trở lên thì không xét Lao động tiên tiến",
                 );
                 ui.end_row();
-                let mut capped = e.cstdcs_cap_percent.is_some();
-                ui.label("");
-                ui.checkbox(&mut capped, "Giới hạn tỷ lệ Chiến sĩ thi đua cơ sở");
-                ui.end_row();
-                if capped {
-                    let cap = e.cstdcs_cap_percent.get_or_insert(15.0);
-                    let l = ui.label("Tỷ lệ tối đa trên số Lao động tiên tiến (%):");
-                    ui.add(egui::DragValue::new(cap).range(0.0..=100.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                } else {
-                    e.cstdcs_cap_percent = None;
-                }
+                cap_rows(
+                    ui,
+                    &mut e.cstdcs_cap_percent,
+                    ("Giới hạn tỷ lệ Chiến sĩ thi đua cơ sở", 15.0),
+                    "Tỷ lệ tối đa trên số Lao động tiên tiến (%):",
+                );
+                cap_rows(
+                    ui,
+                    &mut e.cstd_tinh_cap_percent,
+                    ("Giới hạn tỷ lệ Chiến sĩ thi đua cấp tỉnh", 10.0),
+                    "Tỷ lệ tối đa trên số Chiến sĩ thi đua cơ sở (%):",
+                );
             });
-        if ui.button("Lưu quy định xét danh hiệu").clicked() {
+        self.intervals(ui, vm);
+        if ui.button("Lưu quy định xét danh hiệu").clicked()
+            && let Some(e) = &self.eligibility
+        {
             intents.push(Intent::SaveEligibility(e.clone()));
         }
         ui.add_space(8.0);
@@ -90,5 +160,22 @@ impl RulesForm {
                 intents.push(Intent::SaveRounding(*r));
             }
         });
+    }
+}
+
+/// A cap that can be switched on, and its percentage once on.
+fn cap_rows(ui: &mut Ui, cap: &mut Option<f64>, (switch, default): (&str, f64), label: &str) {
+    let mut capped = cap.is_some();
+    ui.label("");
+    ui.checkbox(&mut capped, switch);
+    ui.end_row();
+    if capped {
+        let value = cap.get_or_insert(default);
+        let l = ui.label(label);
+        ui.add(egui::DragValue::new(value).range(0.0..=100.0))
+            .labelled_by(l.id);
+        ui.end_row();
+    } else {
+        *cap = None;
     }
 }

@@ -94,6 +94,22 @@ pub fn check(code: &str, f: &Facts, s: &EligibilitySettings) -> Evaluation {
             v.push(r12_ttldxs(f));
             v.push(r16_dissolved(f));
         }
+        "CO_TINH" => {
+            v.push(r18_co_thi_dua(f));
+            v.push(r16_dissolved(f));
+        }
+        "BK_TINH_TT" => {
+            v.push(r19_bk_tinh_collective(f));
+            v.push(r16_dissolved(f));
+        }
+        "BK_TTG_TT" => {
+            v.push(r20_bk_ttg_collective(f));
+            v.push(r16_dissolved(f));
+        }
+        "HCLD3_TT" => {
+            v.push(r21_hcld3_collective(f));
+            v.push(r16_dissolved(f));
+        }
         _ if person => v.push(r03_discipline_and_review(f)),
         _ => v.push(r16_dissolved(f)),
     }

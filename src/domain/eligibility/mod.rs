@@ -4,7 +4,9 @@
 
 mod check;
 pub mod rules;
+mod rules_caps;
 mod rules_collective;
+mod rules_higher;
 mod suggest;
 
 use std::collections::BTreeMap;
@@ -16,7 +18,7 @@ use super::innovation::InnovationLevel;
 use super::model::{Discipline, Rating, ReviewPeriod};
 
 pub use check::{Evaluation, check};
-pub use suggest::{SUGGESTED, suggest};
+pub use suggest::suggest;
 
 /// How a rule judges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -139,6 +141,45 @@ impl Default for EligibilitySettings {
     }
 }
 
+impl EligibilitySettings {
+    /// What is wrong with the numbers, in Vietnamese; `catalogue` gives the codes and
+    /// names of the titles and forms an interval may name.
+    pub fn problems(&self, catalogue: &[(&str, &str)]) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.months_since_recruitment > 24 {
+            v.push(format!(
+                "Số tháng công tác tối thiểu ({}) phải từ 0 đến 24.",
+                self.months_since_recruitment
+            ));
+        }
+        for (cap, what) in [
+            (self.cstdcs_cap_percent, "Chiến sĩ thi đua cơ sở"),
+            (self.cstd_tinh_cap_percent, "Chiến sĩ thi đua cấp tỉnh"),
+        ] {
+            if let Some(c) = cap
+                && !(c > 0.0 && c <= 100.0)
+            {
+                v.push(format!(
+                    "Tỷ lệ tối đa {what} ({}) phải lớn hơn 0 và không quá 100%.",
+                    crate::domain::plan::format_percent(c)
+                ));
+            }
+        }
+        for (code, years) in &self.intervals {
+            match catalogue.iter().find(|(c, _)| c == code) {
+                None => v.push(format!(
+                    "Khoảng cách giữa hai lần khen ghi cho mã «{code}» không có trong danh mục; hãy bỏ dòng này."
+                )),
+                Some((_, name)) if !(1..=20).contains(years) => v.push(format!(
+                    "Khoảng cách giữa hai lần khen «{name}» ({years} năm) phải từ 1 đến 20 năm."
+                )),
+                Some(_) => {}
+            }
+        }
+        v
+    }
+}
+
 impl Facts {
     /// A fresh set for a person.
     pub fn person(year: i32) -> Self {
@@ -182,3 +223,5 @@ pub fn years_text(years: &[i32]) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_higher;

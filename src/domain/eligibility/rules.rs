@@ -288,41 +288,6 @@ pub fn r05_cstdcs(f: &Facts) -> RuleOutcome {
     )
 }
 
-/// R06: the CSTĐCS cap (a share of LĐTT holders; setting, off by default).
-pub fn r06_cstdcs_cap(cstdcs: usize, ldtt: usize, s: &EligibilitySettings) -> RuleOutcome {
-    const A: &str = "ND 91/2017 (chưa xác minh với Luật 2022)";
-    match s.cstdcs_cap_percent {
-        None => outcome(
-            "R06",
-            A,
-            Verdict::Info,
-            "Không giới hạn tỷ lệ Chiến sĩ thi đua cơ sở",
-        ),
-        Some(cap) => {
-            let share = if ldtt == 0 {
-                0.0
-            } else {
-                cstdcs as f64 * 100.0 / ldtt as f64
-            };
-            let text = format!(
-                "Chiến sĩ thi đua cơ sở {cstdcs}/{ldtt} Lao động tiên tiến ({}; giới hạn {})",
-                crate::domain::plan::format_percent(share),
-                crate::domain::plan::format_percent(cap)
-            );
-            outcome(
-                "R06",
-                A,
-                if share > cap + 1e-9 {
-                    Verdict::Warn
-                } else {
-                    Verdict::Pass
-                },
-                text,
-            )
-        }
-    }
-}
-
 /// R07: CSTĐ tỉnh = CSTĐCS in y-2, y-1 and y, and a recognised provincial innovation.
 pub fn r07_cstd_tinh(f: &Facts) -> RuleOutcome {
     const A: &str = "Luật TĐKT 2022 Đ.22";
@@ -369,7 +334,7 @@ pub fn r07_cstd_tinh(f: &Facts) -> RuleOutcome {
 }
 
 /// The years, ending at `last`, of the longest run of consecutive years that satisfy `ok`.
-fn run_ending(last: i32, ok: impl Fn(i32) -> bool) -> Vec<i32> {
+pub(super) fn run_ending(last: i32, ok: impl Fn(i32) -> bool) -> Vec<i32> {
     let mut years = Vec::new();
     let mut y = last;
     while ok(y) && years.len() < 50 {
@@ -560,7 +525,11 @@ pub fn r11_hcld3(f: &Facts) -> RuleOutcome {
     )
 }
 
+pub use super::rules_caps::{r06_cstdcs_cap, r07_cstd_tinh_cap};
 pub use super::rules_collective::{
     is_warning_or_above, r12_ttldxs, r13_ttldtt, r14_once, r15_priority, r16_dissolved,
     r17_interval,
+};
+pub use super::rules_higher::{
+    r18_co_thi_dua, r19_bk_tinh_collective, r20_bk_ttg_collective, r21_hcld3_collective,
 };

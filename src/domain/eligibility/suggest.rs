@@ -3,11 +3,20 @@
 
 use super::{EligibilitySettings, Facts, SubjectFacts, check};
 
-/// The titles and forms suggested (persons, then collectives).
-pub const SUGGESTED: [&str; 5] = ["CSTD_TINH", "BK_TINH_CN", "BK_TTG_CN", "HCLD3_CN", "TTLDXS"];
+/// The titles and forms suggested to persons.
+const FOR_PEOPLE: [&str; 5] = [
+    "CSTD_TINH",
+    "CSTD_TQ",
+    "BK_TINH_CN",
+    "BK_TTG_CN",
+    "HCLD3_CN",
+];
+/// The titles and forms suggested to collectives.
+const FOR_UNITS: [&str; 4] = ["TTLDXS", "BK_TINH_TT", "BK_TTG_TT", "HCLD3_TT"];
 
-/// For each subject (an index into `subjects`), the titles it already meets, with the
-/// reasons; titles it holds or is proposed for this year are left out.
+/// For each subject (an index into `subjects`), the titles it already meets (no rule
+/// blocks or warns), with the reasons; titles it holds or is proposed for this year are
+/// left out.
 pub fn suggest(
     subjects: &[Facts],
     s: &EligibilitySettings,
@@ -15,15 +24,13 @@ pub fn suggest(
     let mut out = Vec::new();
     for (n, f) in subjects.iter().enumerate() {
         let person = matches!(f.subject, SubjectFacts::Person { .. });
-        for code in SUGGESTED {
-            if (code == "TTLDXS") == person {
-                continue;
-            }
+        let codes: &[&'static str] = if person { &FOR_PEOPLE } else { &FOR_UNITS };
+        for code in codes {
             if f.holds(code, f.year) {
                 continue;
             }
             let e = check(code, f, s);
-            if !e.is_blocked() {
+            if !e.is_blocked() && !e.has_warnings() {
                 let reasons = e
                     .outcomes
                     .iter()
@@ -32,7 +39,7 @@ pub fn suggest(
                     })
                     .map(|o| o.reason.clone())
                     .collect();
-                out.push((n, code, reasons));
+                out.push((n, *code, reasons));
             }
         }
     }
