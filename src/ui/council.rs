@@ -6,7 +6,7 @@ use chrono::Datelike;
 use egui::{RichText, Ui};
 
 use super::fonts::bold;
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::nomination_view::{NominationIntent, NominationsView};
 use super::view_model::ViewModel;
 use super::widgets::{ERROR_COLOR, Named};
@@ -131,14 +131,12 @@ impl CouncilScreen {
                 ),
             ] {
                 let needs_meeting = matches!(doc, CouncilDoc::Ballots(_) | CouncilDoc::Minutes(_));
-                if ui
-                    .add_enabled(!needs_meeting || latest.is_some(), egui::Button::new(label))
-                    .clicked()
-                {
+                let enabled = !needs_meeting || latest.is_some();
+                if let Some(action) = super::widgets::document_menu(ui, label, enabled) {
                     intents.push(intent(NominationIntent::Document {
                         year: view.year,
                         doc,
-                        action: DocumentAction::Preview,
+                        action,
                     }));
                 }
             }

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::intent::{DocumentAction, Intent};
+use super::intent::Intent;
 use super::nomination_view::{NominationIntent, NominationLine};
 use super::nominations::NominationsScreen;
 use crate::domain::achievement::ReportText;
@@ -85,10 +85,12 @@ impl NominationsScreen {
                             report,
                         }));
                     }
-                    if ui.button("In báo cáo thành tích").clicked() {
+                    if let Some(action) =
+                        super::widgets::document_menu(ui, "In báo cáo thành tích", true)
+                    {
                         intents.push(Intent::Nomination(NominationIntent::Report {
                             id: n.id,
-                            action: DocumentAction::Preview,
+                            action,
                         }));
                     }
                 });
