@@ -89,6 +89,31 @@ fn the_clerk_moves_a_field_on_the_blank_and_resets_it() {
     assert_eq!(saved_layout(&h), Some(default));
 }
 
+/// Looking at the settings changes nothing: leaving them asks no question. A changed rule
+/// does ask before it is lost.
+#[test]
+fn leaving_the_settings_asks_only_when_a_number_was_changed() {
+    let mut h = harness(organised());
+    h.get_by_label("Cài đặt").click();
+    h.run();
+    h.get_by_label("Đăng ký thi đua").click();
+    h.run();
+    assert!(
+        h.query_by_label("Có thay đổi chưa lưu").is_none(),
+        "nothing was changed"
+    );
+    h.get_by_label("Cài đặt").click();
+    h.run();
+    set_number(
+        &mut h,
+        "Số tháng công tác tối thiểu để xét Lao động tiên tiến:",
+        "9",
+    );
+    h.get_by_label("Đăng ký thi đua").click();
+    h.run();
+    assert!(h.query_by_label("Có thay đổi chưa lưu").is_some());
+}
+
 #[test]
 fn a_layout_off_the_sheet_is_refused_by_the_app() {
     use thidua::ui::Intent;

@@ -19,7 +19,7 @@ pub struct SettingsScreen {
 
 impl SettingsScreen {
     pub fn is_dirty(&self, vm: &ViewModel) -> bool {
-        self.rules.is_dirty()
+        self.rules.is_dirty(vm)
             || self.layout.is_dirty(vm)
             || self.form.as_ref().is_some_and(|f| {
                 !f.base_salary.trim().is_empty()

@@ -20,8 +20,16 @@ pub struct RulesForm {
 }
 
 impl RulesForm {
-    pub fn is_dirty(&self) -> bool {
-        self.eligibility.is_some() || self.council.is_some() || self.rounding.is_some()
+    /// True when a number differs from what is saved (showing the forms changes nothing).
+    pub fn is_dirty(&self, vm: &ViewModel) -> bool {
+        self.eligibility
+            .as_ref()
+            .is_some_and(|e| *e != vm.eligibility)
+            || self
+                .council
+                .as_ref()
+                .is_some_and(|c| *c != vm.council_rules)
+            || self.rounding.is_some_and(|r| r != vm.rounding)
     }
 
     /// R17: the years before the same title or form again, per title or form.
