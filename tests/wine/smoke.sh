@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Windows smoke test: runs the Windows build under Wine (with Xvfb for the window).
 #   tests/wine/smoke.sh target/x86_64-pc-windows-gnu/release/thidua.exe target/release/thidua
-# Checks: `--demo check` succeeds; `print plan` and `print registration` write PDFs whose
+# Checks: the icon, version information and GUI subsystem (resources.py); `--demo check` succeeds; `print plan` and `print registration` write PDFs whose
 # text equals the Linux build's; the window starts (falling back between renderers if it must) and stays up.
 #
 # Wine 8.0 (Debian 12) lacks ProcessPrng in bcryptprimitives.dll, which current Rust's
@@ -23,6 +23,9 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$app/bcryptprimitives.dll" \
   "$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -ladvapi32
 touch "$app/thidua.portable"     # data beside the exe, in a folder with Vietnamese letters
 wineboot -i >/dev/null 2>&1 || true
+
+echo "== icon, version information, no console window"
+python3 "$here/resources.py" "$exe" "$here/../../Cargo.toml"
 
 echo "== thidua.exe --demo check"
 (cd "$app" && wine ./thidua.exe --demo check) | tee "$work/check.txt"
