@@ -373,8 +373,9 @@ impl Store {
             .optional()?)
     }
 
-    /// The person's recognised innovations at `level` in `from..=to` not yet used to
-    /// justify a title or form (one achievement, one award: R14).
+    /// The person's recognised innovations at `level` or higher in `from..=to` (one the
+    /// province recognised after the Sở still counts where a cơ sở one is asked for) not
+    /// yet used to justify a title or form (one achievement, one award: R14).
     pub fn unused_innovations(
         &self,
         person: PersonId,
@@ -384,7 +385,9 @@ impl Store {
     ) -> Result<Vec<Innovation>, StoreError> {
         let mut out = Vec::new();
         for i in self.recognised_innovations_of(person, from, to)? {
-            if i.level == Some(level) && self.innovation_used_for(i.id, person)?.is_none() {
+            if i.level.is_some_and(|l| l.rank() >= level.rank())
+                && self.innovation_used_for(i.id, person)?.is_none()
+            {
                 out.push(i);
             }
         }

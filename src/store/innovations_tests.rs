@@ -74,10 +74,18 @@ fn recognised_innovations_are_found_by_author_level_and_years() {
             .len(),
         2
     );
+    // Asked for cơ sở, the one the province recognised counts too; asked for tỉnh, only it.
     let grassroots = store
         .unused_innovations(p[0], InnovationLevel::Grassroots, 2024, 2026)
         .unwrap();
-    assert_eq!(grassroots.len(), 2);
+    assert_eq!(grassroots.len(), 3);
+    let province = store
+        .unused_innovations(p[0], InnovationLevel::Province, 2024, 2026)
+        .unwrap();
+    assert_eq!(
+        province.iter().map(|i| i.year).collect::<Vec<_>>(),
+        vec![2025]
+    );
 
     // Used for CSTĐCS 2024: no longer unused, and not usable twice.
     let first = grassroots[0].id;
@@ -93,7 +101,7 @@ fn recognised_innovations_are_found_by_author_level_and_years() {
             .unused_innovations(p[0], InnovationLevel::Grassroots, 2024, 2026)
             .unwrap()
             .len(),
-        1
+        2
     );
     let e = store
         .mark_innovation_used(first, p[0], 2026, "BK_TINH_CN", None)

@@ -234,7 +234,7 @@ fn innovations_in(
 ) -> Vec<&super::InnovationFact> {
     f.innovations
         .iter()
-        .filter(|i| i.level == level && i.year >= from && i.year <= to)
+        .filter(|i| i.level.rank() >= level.rank() && i.year >= from && i.year <= to)
         .collect()
 }
 
@@ -272,8 +272,10 @@ pub fn r05_cstdcs(f: &Facts) -> RuleOutcome {
             A,
             Verdict::Pass,
             format!(
-                "{what} «{}» được công nhận cấp cơ sở năm {}",
-                i.name, i.year
+                "{what} «{}» được công nhận {} năm {}",
+                i.name,
+                i.level.label().to_lowercase(),
+                i.year
             ),
         );
     }

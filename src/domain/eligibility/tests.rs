@@ -197,6 +197,16 @@ fn r05_cstdcs_needs_excellence_or_an_innovation() {
         r05_cstdcs(&f).reason,
         "Sáng kiến «Sáng kiến 2026» được công nhận cấp cơ sở năm 2026"
     );
+    // One the province recognised after the Sở counts as well, under its own level.
+    f.innovations.clear();
+    f.innovations
+        .push(innovation(2026, InnovationLevel::Province, false));
+    let o = r05_cstdcs(&f);
+    assert_eq!(o.verdict, Verdict::Pass);
+    assert_eq!(
+        o.reason,
+        "Sáng kiến «Sáng kiến 2026» được công nhận cấp tỉnh năm 2026"
+    );
     f.innovations.clear();
     f.ratings.insert(2026, Excellent);
     assert_eq!(r05_cstdcs(&f).verdict, Verdict::Pass);
