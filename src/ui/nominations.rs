@@ -280,7 +280,8 @@ impl NominationsScreen {
             }
         });
         ui.label(format!("{} đề nghị", view.lines.len()));
-        egui::ScrollArea::vertical()
+        // Long unit names and titles widen the table past the window: it scrolls both ways.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("nomination-grid")
@@ -349,11 +350,8 @@ impl NominationsScreen {
         } else {
             PASS_COLOR
         };
-        ui.horizontal(|ui| {
-            ui.label(line.nomination.status.label());
-            ui.label("·");
-            ui.label(RichText::new(&line.verdict.summary).color(color));
-        });
+        ui.label(line.nomination.status.label());
+        ui.label(RichText::new(&line.verdict.summary).color(color));
     }
 
     fn suggestions(&mut self, ui: &mut Ui, view: &NominationsView, intents: &mut Vec<Intent>) {
