@@ -5,7 +5,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use egui::accesskit::Role;
+use common::choose;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use thidua::app::ThiduaApp;
@@ -72,16 +73,6 @@ fn type_into(h: &mut Harness<'_, ThiduaApp>, label: &str, text: &str) {
     field.click();
     h.run();
     h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-fn choose(h: &mut Harness<'_, ThiduaApp>, combo: &str, option: &str) {
-    h.get_by_label(combo).click();
-    h.run();
-    h.get_all_by_label(option)
-        .rfind(|n| n.accesskit_node().role() != Role::Label)
-        .expect("option shown")
-        .click();
     h.run();
 }
 

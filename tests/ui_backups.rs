@@ -2,10 +2,13 @@
 //! "USB stick" (a folder the file picker hands back), then a restore with its preview and
 //! confirmation that brings the old data back and keeps the current data as a backup.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use common::finish_jobs;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thidua::app::ThiduaApp;
@@ -55,19 +58,6 @@ fn harness(app: ThiduaApp) -> Harness<'static, ThiduaApp> {
         .with_size([1400.0, 900.0])
         .with_context_setup(thidua::ui::fonts::install)
         .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app)
-}
-
-/// Run frames until the background jobs are done.
-fn finish_jobs(h: &mut Harness<'_, ThiduaApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_busy() {
-            h.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the background job did not finish");
 }
 
 fn files_in(folder: &Path) -> Vec<PathBuf> {

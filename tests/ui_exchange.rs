@@ -2,10 +2,13 @@
 //! onto a "USB stick" (a folder the file picker hands back) on a worker thread, then
 //! imported into another installation after its preview.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use common::finish_jobs;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use thidua::app::ThiduaApp;
@@ -31,18 +34,6 @@ fn harness(app: ThiduaApp) -> Harness<'static, ThiduaApp> {
         .with_size([1400.0, 1000.0])
         .with_context_setup(thidua::ui::fonts::install)
         .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app)
-}
-
-fn finish_jobs(h: &mut Harness<'_, ThiduaApp>) {
-    for _ in 0..3000 {
-        h.step();
-        if !h.state().is_busy() {
-            h.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the background job did not finish");
 }
 
 fn packages_in(folder: &Path) -> Vec<PathBuf> {

@@ -3,10 +3,13 @@
 //! with an accent-less search, opening their history and adding an entry.
 //! kittest's panic on missing glyphs stays on: it proves Vietnamese renders.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::choose;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use thidua::app::ThiduaApp;
 use thidua::domain::model::Subject;
 use thidua::domain::settings::Organisation;
@@ -47,19 +50,6 @@ fn type_into(h: &mut Harness<'_, ThiduaApp>, label: &str, text: &str) {
     let field = h.get_by_role_and_label(Role::TextInput, label);
     field.click();
     field.type_text(text);
-    h.run();
-}
-
-fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
-    h.get_by_label(combo_label).click();
-    h.run();
-    // The option in the open popup is the last node with that label (the same text may
-    // also stand in a list behind it).
-    let option_node = h
-        .get_all_by_label(option)
-        .rfind(|n| n.accesskit_node().role() != Role::Label)
-        .expect("option shown");
-    option_node.click();
     h.run();
 }
 

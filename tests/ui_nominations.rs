@@ -4,9 +4,10 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::choose;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use thidua::app::ThiduaApp;
 use thidua::domain::model::{Gender, Person, PersonStatus, Rating, Subject, Unit, UnitKind};
 use thidua::domain::nomination::NominationStatus;
@@ -88,16 +89,6 @@ fn harness_on(store: Store) -> Harness<'static, ThiduaApp> {
         .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app);
     h.run();
     h
-}
-
-fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
-    h.get_by_label(combo_label).click();
-    h.run();
-    h.get_all_by_label(option)
-        .rfind(|n| n.accesskit_node().role() != Role::Label)
-        .expect("option shown")
-        .click();
-    h.run();
 }
 
 fn statuses(h: &Harness<'_, ThiduaApp>) -> Vec<NominationStatus> {

@@ -2,13 +2,16 @@
 //! five-year tally is shown, a shorter range changes it, the results year shows its plan's
 //! targets, and the tally is saved as .xlsx through the file picker.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use egui::accesskit::Role;
+use common::{choose, finish_jobs};
+
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use thidua::app::ThiduaApp;
 use thidua::app::jobs::FilePicker;
 use thidua::store::Store;
@@ -36,28 +39,6 @@ fn harness(app: ThiduaApp) -> Harness<'static, ThiduaApp> {
         .with_size([1400.0, 1000.0])
         .with_context_setup(thidua::ui::fonts::install)
         .build_ui_state(|ui, app: &mut ThiduaApp| app.frame(ui), app)
-}
-
-fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
-    h.get_by_label(combo_label).click();
-    h.run();
-    h.get_all_by_label(option)
-        .rfind(|n| n.accesskit_node().role() != Role::Label)
-        .expect("option shown")
-        .click();
-    h.run();
-}
-
-fn finish_jobs(h: &mut Harness<'_, ThiduaApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_busy() {
-            h.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the background job did not finish");
 }
 
 #[test]

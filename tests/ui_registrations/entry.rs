@@ -15,6 +15,7 @@ use thidua::domain::registration::SubjectChoice;
 use thidua::store::Store;
 
 use super::{STAFF, UNIT, d, filled, open_unit_in, open_unit_on, person_id, store};
+use crate::common::{choose, finish_jobs};
 
 /// Every dialog answers with the same file.
 struct OneFile(PathBuf);
@@ -29,28 +30,6 @@ impl FilePicker for OneFile {
     fn pick_folder(&self, _: &str) -> Option<PathBuf> {
         None
     }
-}
-
-fn choose(h: &mut Harness<'_, ThiduaApp>, combo_label: &str, option: &str) {
-    h.get_by_label(combo_label).click();
-    h.run();
-    h.get_all_by_label(option)
-        .rfind(|n| n.accesskit_node().role() != Role::Label)
-        .expect("option shown")
-        .click();
-    h.run();
-}
-
-fn finish_jobs(h: &mut Harness<'_, ThiduaApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().is_busy() {
-            h.run_steps(3);
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the background job did not finish");
 }
 
 fn type_into(h: &mut Harness<'_, ThiduaApp>, role: Role, label: &str, text: &str) {
