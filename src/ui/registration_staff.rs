@@ -129,43 +129,28 @@ impl RegistrationsScreen {
                                 continue;
                             }
                             let subject = Subject::Person(id);
-                            let mut title = s.title;
+                            let (mut title, mut form) = (s.title, s.form);
                             let person_name = &s.person.full_name;
-                            if entry_combo(ui, ("title", id), &mut title, titles, 200.0)
-                                .named(
-                                    egui::Role::ComboBox,
-                                    &format!("Danh hiệu của {person_name}"),
-                                )
-                                .changed()
-                            {
+                            let title_changed =
+                                entry_combo(ui, ("title", id), &mut title, titles, 200.0)
+                                    .named(
+                                        egui::Role::ComboBox,
+                                        &format!("Danh hiệu của {person_name}"),
+                                    )
+                                    .changed();
+                            let form_changed =
+                                entry_combo(ui, ("form", id), &mut form, forms, 200.0)
+                                    .named(
+                                        egui::Role::ComboBox,
+                                        &format!("Hình thức của {person_name}"),
+                                    )
+                                    .changed();
+                            if title_changed || form_changed {
                                 self.cursor = i;
+                                let choice = choice_of(subject, title, form, &s.other_forms);
                                 intents.push(intent(RegistrationIntent::Apply {
                                     year,
-                                    choices: vec![choice_of(
-                                        subject,
-                                        title,
-                                        s.form,
-                                        &s.other_forms,
-                                    )],
-                                }));
-                            }
-                            let mut form = s.form;
-                            if entry_combo(ui, ("form", id), &mut form, forms, 200.0)
-                                .named(
-                                    egui::Role::ComboBox,
-                                    &format!("Hình thức của {person_name}"),
-                                )
-                                .changed()
-                            {
-                                self.cursor = i;
-                                intents.push(intent(RegistrationIntent::Apply {
-                                    year,
-                                    choices: vec![choice_of(
-                                        subject,
-                                        s.title,
-                                        form,
-                                        &s.other_forms,
-                                    )],
+                                    choices: vec![choice],
                                 }));
                             }
                             other_forms_label(ui, &s.other_forms, forms);
