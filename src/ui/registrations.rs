@@ -225,9 +225,7 @@ impl RegistrationsScreen {
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.only_outstanding, "Chỉ đơn vị chưa đăng ký");
             ui.label(
-                RichText::new("Đỏ, đậm: quá hạn mà chưa có bản đăng ký được chấp nhận")
-                    .color(ERROR_COLOR)
-                    .strong(),
+                bold("Đỏ, đậm: quá hạn mà chưa có bản đăng ký được chấp nhận").color(ERROR_COLOR),
             );
             ui.label(RichText::new("· Cam: chưa gửi hoặc bị trả lại, còn hạn").color(SHORT_COLOR));
         });
@@ -264,9 +262,9 @@ impl RegistrationsScreen {
                                 None => full.clone(),
                             };
                             let status = if view.is_late(line, vm.today) {
-                                RichText::new(format!("{short} · quá hạn"))
-                                    .color(ERROR_COLOR)
-                                    .strong()
+                                // egui's strong() only changes the colour: the bold face
+                                // is a font of its own.
+                                bold(format!("{short} · quá hạn")).color(ERROR_COLOR)
                             } else if line.submission.is_outstanding() {
                                 RichText::new(short).color(SHORT_COLOR)
                             } else {
