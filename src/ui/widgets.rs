@@ -177,19 +177,27 @@ pub fn document_menu(
     label: &str,
     enabled: bool,
 ) -> Option<super::intent::DocumentAction> {
+    const HINT: &str = "Xem trước, lưu thành tệp PDF hoặc in thẳng ra máy in mặc định";
+    if !enabled {
+        ui.add_enabled(false, egui::Button::new(label));
+        return None;
+    }
+    // Laid out in `ui` itself (no child scope) and on one line, so that a wrapping row moves
+    // the button to the next line as it does a plain one instead of squeezing its label.
+    let wrap = ui.style().wrap_mode;
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     let mut chosen = None;
-    ui.add_enabled_ui(enabled, |ui| {
-        ui.menu_button(label, |ui| {
-            for (text, action) in DOCUMENT_ACTIONS {
-                if ui.button(text).clicked() {
-                    chosen = Some(action);
-                    ui.close();
-                }
+    ui.menu_button(label, |ui| {
+        for (text, action) in DOCUMENT_ACTIONS {
+            if ui.button(text).clicked() {
+                chosen = Some(action);
+                ui.close();
             }
-        })
-        .response
-        .on_hover_text("Xem trước, lưu thành tệp PDF hoặc in thẳng ra máy in mặc định");
-    });
+        }
+    })
+    .response
+    .on_hover_text(HINT);
+    ui.style_mut().wrap_mode = wrap;
     chosen
 }
 
