@@ -335,7 +335,8 @@ impl CouncilScreen {
             }));
         }
         ui.separator();
-        egui::ScrollArea::vertical()
+        // The result sentence and the conclusion combo widen the table past the window.
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("agenda-grid")
