@@ -259,6 +259,20 @@ pub fn header(flow: &mut Flow, org: &Organisation, number: &str, date_text: &str
     flow.y = number_bottom.max(date_bottom) + 14.0;
 }
 
+/// The authority that decides, centred in bold under a decision's title: "GIÁM ĐỐC SỞ …".
+pub fn decision_authority(flow: &mut Flow, org: &Organisation) {
+    flow.paragraph(
+        &[Run::bold(format!(
+            "GIÁM ĐỐC {}",
+            nfc(&org.body).to_uppercase()
+        ))],
+        &Style {
+            space_after: 8.0,
+            ..Style::centered(14.0)
+        },
+    );
+}
+
 /// The document type ("KẾ HOẠCH", "QUYẾT ĐỊNH") and its subtitle ("Về việc …") in bold,
 /// centred, with a short rule under them.
 pub fn title(flow: &mut Flow, kind: &str, subtitle: &str) {

@@ -11,7 +11,7 @@ use super::table::{Column, Row, Table};
 use crate::domain::money::amount_in_words;
 use crate::domain::plan::SignerMode;
 use crate::domain::settings::Organisation;
-use crate::domain::text::{group_thousands, nfc};
+use crate::domain::text::group_thousands;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,16 +97,7 @@ pub fn decision(p: &DecisionPaper, org: &Organisation) -> LaidOut {
     );
     blocks::header(&mut flow, org, &number, &date);
     blocks::title(&mut flow, "QUYẾT ĐỊNH", p.subject_line.trim());
-    flow.paragraph(
-        &[Run::bold(format!(
-            "GIÁM ĐỐC {}",
-            nfc(&org.body).to_uppercase()
-        ))],
-        &Style {
-            space_after: 8.0,
-            ..Style::centered(14.0)
-        },
-    );
+    blocks::decision_authority(&mut flow, org);
     let body = Style::body();
     for b in p.bases.iter().filter(|b| !b.trim().is_empty()) {
         flow.paragraph(&[Run::italic(b.trim())], &body);

@@ -135,16 +135,7 @@ pub fn recognition_decision(
         None => format!("Về việc công nhận sáng kiến {level} năm {year}"),
     };
     blocks::title(&mut flow, "QUYẾT ĐỊNH", &about);
-    flow.paragraph(
-        &[Run::bold(format!(
-            "GIÁM ĐỐC {}",
-            nfc(&org.body).to_uppercase()
-        ))],
-        &Style {
-            space_after: 8.0,
-            ..Style::centered(14.0)
-        },
-    );
+    blocks::decision_authority(&mut flow, org);
     let body = Style::body();
     for basis in innovation_bases(org, year)
         .into_iter()
