@@ -7,6 +7,7 @@ pub mod files;
 pub mod instance;
 pub mod logger;
 pub mod paths;
+#[cfg(feature = "gui")]
 pub mod renderer;
 
 /// On Windows, a release build has no console of its own; when started from a console
