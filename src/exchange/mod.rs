@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod cells;
 mod commit;
+mod contain;
 pub mod decision_list;
 mod export;
 #[doc(hidden)]

@@ -107,12 +107,13 @@ pub fn read_sheet(
 
 /// Run the workbook reader so that a panic inside it (calamine overflows on a reversed
 /// dimension such as `B2:A1` in a debug build; found by tests/fuzz_mutations.rs) becomes
-/// the clerk's message about a damaged file instead of ending the import thread.
+/// the clerk's message about a damaged file instead of ending the import thread; the
+/// detail goes to the log, not the console (see `contain`).
 fn guarded<T>(
     path: &Path,
     read: impl FnOnce() -> Result<T, ExchangeError>,
 ) -> Result<T, ExchangeError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+    super::contain::contained(read).unwrap_or_else(|| {
         Err(ExchangeError::NotXlsx {
             path: path.to_path_buf(),
             detail: "tệp bị hỏng: cấu trúc trang tính không hợp lệ".into(),
