@@ -15,7 +15,8 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(xlsx_import package_files text)
 fi
-# cargo-fuzz passes a few -Z flags to rustc; the stable toolchain accepts them with this.
+# cargo-fuzz expects a nightly toolchain; this lets the stable one stand in. Keep it on
+# every fuzz command (the README's too): builds with and without it do not share artifacts.
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -s none
 work="$(mktemp -d)"
